@@ -1,0 +1,8 @@
+export {defaultCalloutIcons} from './callouts.js'
+export {LineIndex} from './line-index.js'
+export {report, ruleUrl} from './messages.js'
+export {parsePage, type ParsedPage, type ParsePageOptions} from './parse.js'
+export {placeholderText} from './placeholders.js'
+export {remarkHugo, type RemarkHugoOptions} from './remark-hugo.js'
+export {hugoToMarkdown} from './to-markdown.js'
+export type * from './types.js'

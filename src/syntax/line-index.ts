@@ -1,0 +1,49 @@
+import type {Point} from 'unist'
+
+/**
+ * Offsets to unist points (1-based line and column) in one file.
+ *
+ * vfile-location answers the same question but scans its line table
+ * linearly per call; every node of a large page needs a point, so this keeps
+ * the table sorted and binary-searches it, which keeps parsing linear.
+ */
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  private readonly starts: number[] = [0]
+
+  /**
+   * @param source
+   *   The whole file.
+   */
+  constructor(source: string) {
+    // Line endings as micromark counts them: CRLF, LF or a lone CR.
+    for (let index = 0; index < source.length; index++) {
+      const code = source.charCodeAt(index)
+      if (code === 10) {
+        this.starts.push(index + 1)
+      } else if (code === 13) {
+        if (source.charCodeAt(index + 1) === 10) index++
+        this.starts.push(index + 1)
+      }
+    }
+  }
+
+  /**
+   * The point of an offset.
+   *
+   * @param offset
+   *   0-based offset into the file.
+   */
+  toPoint(offset: number): Point {
+    const starts = this.starts
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+
+    return {line: low + 1, column: offset - starts[low]! + 1, offset}
+  }
+}
