@@ -1,0 +1,62 @@
+import {readFileSync} from 'node:fs'
+import {parseArgs} from 'node:util'
+import {lint, type CommandContext} from './lint.js'
+
+const usage = `Usage: slamark <command> [options]
+
+Commands:
+  lint [site | folder | file | glob ...]   check pages; exit 1 on errors
+
+Options:
+  -h, --help       show this help
+  -v, --version    show the version
+  --no-color       plain output
+`
+
+/**
+ * Run the command line; returns the exit code (0 ok, 1 errors found,
+ * 2 bad usage or a failure of the tool itself).
+ *
+ * @param argv
+ *   Arguments after the program name.
+ * @param context
+ *   Where to read and write.
+ */
+export async function main(argv: readonly string[], context: CommandContext): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        help: {type: 'boolean', short: 'h'},
+        version: {type: 'boolean', short: 'v'},
+        color: {type: 'boolean'},
+        'no-color': {type: 'boolean'}
+      }
+    })
+  } catch (error) {
+    context.stderr(`slamark: ${(error as Error).message}\n\n${usage}`)
+    return 2
+  }
+
+  const {values, positionals} = parsed
+  if (values.version) {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+    context.stdout(pkg.version + '\n')
+    return 0
+  }
+
+  const [command, ...rest] = positionals
+  if (values.help || command === undefined) {
+    context.stdout(usage)
+    return command === undefined && !values.help ? 2 : 0
+  }
+
+  const color = values['no-color'] ? false : (values.color ?? context.color)
+
+  if (command === 'lint') return lint(rest, {...context, color})
+
+  context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\`\n\n${usage}`)
+  return 2
+}

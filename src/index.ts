@@ -1,0 +1,24 @@
+export {
+  createRegistry,
+  detectFrontMatter,
+  discoverShortcodes,
+  lexPage,
+  type Diagnostic,
+  type LexedPage,
+  type ShortcodeCall,
+  type ShortcodeComment,
+  type ShortcodeDefinition,
+  type ShortcodeParam,
+  type ShortcodeRegistry,
+  type ShortcodeTag
+} from './hugo/index.js'
+export {createProcessor, type ProcessorOptions} from './pipeline.js'
+export {
+  hugoToMarkdown,
+  parsePage,
+  remarkHugo,
+  type CalloutData,
+  type HugoShortcodeData,
+  type ParsedPage,
+  type RemarkHugoOptions
+} from './syntax/index.js'

@@ -1,0 +1,23 @@
+import {describe, expect, it} from 'vitest'
+
+describe('public api', () => {
+  it('should expose the public api of `slamark`', async () => {
+    const api = await import('../src/index.js')
+    expect(Object.keys(api).sort()).toEqual([
+      'createProcessor',
+      'createRegistry',
+      'detectFrontMatter',
+      'discoverShortcodes',
+      'hugoToMarkdown',
+      'lexPage',
+      'parsePage',
+      'remarkHugo'
+    ])
+  })
+
+  it('should expose the same api from the built package entry', async () => {
+    const built = await import('../dist/index.js')
+    const source = await import('../src/index.js')
+    expect(Object.keys(built).sort()).toEqual(Object.keys(source).sort())
+  })
+})

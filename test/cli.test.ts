@@ -1,0 +1,73 @@
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+
+const bin = path.resolve('bin/slamark.js')
+
+function run(args: string[], cwd = process.cwd()) {
+  const result = spawnSync(process.execPath, [bin, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'slamark-cli-'))
+  for (const [name, value] of Object.entries(files)) {
+    const full = path.join(dir, name)
+    spawnSync('mkdir', ['-p', path.dirname(full)])
+    writeFileSync(full, value)
+  }
+
+  return dir
+}
+
+describe('slamark lint', () => {
+  it('should exit 0 and print nothing for clean pages', () => {
+    const dir = site({'content/a.md': '---\ntitle: A\n---\n\n{{< callout tip >}}\nFine.\n{{< /callout >}}\n'})
+    const result = run(['lint', dir])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+  })
+
+  it('should print file, line, column and rule id, and exit 1 on errors', () => {
+    const dir = site({
+      'content/docs/b.md': '---\ntitle: B\n---\n\nText.\n\n{{< callout context="note" >}}\nNever closed.\n'
+    })
+    const result = run(['lint', '.'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(path.join('content', 'docs', 'b.md'))
+    expect(result.stderr).toMatch(/7:1-7:31\s+error\s+Unexpected end of file, expected `\{\{< \/callout >\}\}`/)
+    expect(result.stderr).toContain('shortcode-unclosed')
+  })
+
+  it('should read the site’s own shortcode templates', () => {
+    const dir = site({
+      'layouts/shortcodes/box.html': '<div class="box">{{ .Inner }}</div>',
+      'content/c.md': '---\ntitle: C\n---\n\n{{< box >}}\nInside.\n{{< /box >}}\n'
+    })
+    expect(run(['lint', dir]).code).toBe(0)
+  })
+
+  it('should lint single files and globs', () => {
+    const dir = site({'x/one.md': 'Text {{< nosuch >}}\n', 'x/two.md': 'Fine.\n'})
+    const single = run(['lint', 'x/two.md'], dir)
+    expect(single.code).toBe(0)
+    const globbed = run(['lint', 'x/*.md'], dir)
+    expect(globbed.code).toBe(1)
+    expect(globbed.stderr).toMatch(/1:10-1:16\s+error\s+Unexpected unknown shortcode `nosuch`/)
+  })
+
+  it('should exit 2 on an unknown command or an empty selection', () => {
+    expect(run(['frobnicate']).code).toBe(2)
+    const dir = site({'empty/readme.txt': 'no markdown'})
+    const result = run(['lint', 'empty'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('Unexpected empty selection')
+  })
+
+  it('should print the version', () => {
+    const result = run(['--version'])
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+})
