@@ -12,6 +12,8 @@ export {
   type ShortcodeRegistry,
   type ShortcodeTag
 } from './hugo/index.js'
+export {parseFrontMatter, type ParsedFrontMatter} from './frontmatter/index.js'
+export {remarkFrontmatterData} from './frontmatter/plugin.js'
 export {createProcessor, type ProcessorOptions} from './pipeline.js'
 export {
   hugoToMarkdown,

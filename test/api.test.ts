@@ -10,7 +10,9 @@ describe('public api', () => {
       'discoverShortcodes',
       'hugoToMarkdown',
       'lexPage',
+      'parseFrontMatter',
       'parsePage',
+      'remarkFrontmatterData',
       'remarkHugo'
     ])
   })

@@ -39,7 +39,7 @@ export async function lint(inputs: readonly string[], context: CommandContext): 
     const file = new VFile({path: path.relative(context.cwd, full) || full, cwd: context.cwd})
     try {
       file.value = await readFile(full, 'utf8')
-      processor.parse(file)
+      await processor.run(processor.parse(file), file)
     } catch (error) {
       // Parsing never throws; reading can (permissions, a folder named *.md).
       const message = file.message(`Unexpected error reading the file, expected a readable file: ${String(error)}`, {

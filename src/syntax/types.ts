@@ -1,3 +1,4 @@
+import type {} from 'mdast-util-frontmatter'
 import type {Root} from 'mdast'
 import type {Position} from 'unist'
 import type {Notation, ParamValue, ShortcodeParam} from '../hugo/types.js'
