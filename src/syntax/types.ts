@@ -1,4 +1,3 @@
-import type {} from 'mdast-util-frontmatter'
 import type {Root} from 'mdast'
 import type {Position} from 'unist'
 import type {Notation, ParamValue, ShortcodeParam} from '../hugo/types.js'
@@ -88,13 +87,23 @@ declare module 'mdast' {
     shortcodes?: EmbeddedShortcode[]
   }
   interface FrontmatterContentMap {
+    toml: TomlFrontmatter
     json: JsonFrontmatter
     org: OrgFrontmatter
   }
   interface RootContentMap {
+    toml: TomlFrontmatter
     json: JsonFrontmatter
     org: OrgFrontmatter
   }
+}
+
+/** TOML front matter (`+++` … `+++`), as remark-frontmatter names it. */
+export interface TomlFrontmatter {
+  type: 'toml'
+  value: string
+  position?: Position
+  data?: import('mdast').Data
 }
 
 /** JSON front matter (Hugo reads a leading `{…}` object). */
