@@ -1,0 +1,268 @@
+/**
+ * `npm run bench`: parser throughput of slamark's `remarkHugo` against plain
+ * remark (GFM + front matter), size growth, and whole-process reference
+ * timings, over a corpus generated from `content-examples/`.
+ *
+ * Options: `--pages=N` (minimum corpus pages, default 2000), `--rounds=N`
+ * (default 5). Prints a table and writes `bench/.corpus/results.json`.
+ * Timings are reported, never asserted.
+ */
+
+import {writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {remarkHugo} from '../src/syntax/index.js'
+import {buildCorpus, type CorpusFile} from './corpus.js'
+import {
+  alternateRounds,
+  median,
+  timeFiles,
+  timeProcess,
+  throughput,
+  warmUp,
+  type Subject
+} from './measure.js'
+import {processBenchmarks} from './processes.js'
+
+/** The time ratio slamark/baseline we aim for (reported, not enforced). */
+const targetRatio = 1.15
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const repoRoot = path.resolve(here, '..')
+const corpusRoot = path.join(here, '.corpus')
+
+const minPages = numberOption('pages', 2000)
+const rounds = numberOption('rounds', 5)
+
+const baselineProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
+const slamarkProcessor = unified().use(remarkHugo).freeze()
+
+const baseline: Subject = {
+  name: 'remark-parse + gfm + frontmatter',
+  parse: (file: CorpusFile) => baselineProcessor.parse(new VFile({path: file.path, value: file.value}))
+}
+const slamark: Subject = {
+  name: 'slamark remarkHugo',
+  parse: (file: CorpusFile) => slamarkProcessor.parse(new VFile({path: file.path, value: file.value}))
+}
+
+log('Building corpus in ' + path.relative(repoRoot, corpusRoot) + ' …')
+const corpus = await buildCorpus({
+  examplesDir: path.join(repoRoot, 'content-examples'),
+  outDir: corpusRoot,
+  minPages
+})
+const corpusBytes = corpus.pages.reduce((sum, file) => sum + file.bytes, 0)
+
+log('Warming up …')
+// A few hundred pages are enough for the JIT; the rounds then cover everything.
+warmUp([baseline, slamark], corpus.pages.slice(0, 600), 2)
+
+log('Timing ' + rounds + ' alternating rounds …')
+const [baselineTiming, slamarkTiming] = alternateRounds([baseline, slamark], corpus.pages, rounds)
+const ratio = slamarkTiming.medianMs / baselineTiming.medianMs
+// Both subjects ran interleaved within each round, so a round's pair shares
+// the machine's conditions; the median of those ratios is the steadier figure.
+const roundRatios = slamarkTiming.roundsMs.map((ms, round) => ms / baselineTiming.roundsMs[round])
+const roundRatio = median(roundRatios)
+
+log('Timing the size ladder …')
+const ladderSlamark = timeFiles(corpus.ladder, slamark.parse)
+const ladderBaseline = timeFiles(corpus.ladder, baseline.parse)
+const ladder = corpus.ladder.map((file, index) => ({
+  factor: file.factor,
+  bytes: file.bytes,
+  slamark: ladderSlamark[index],
+  baseline: ladderBaseline[index]
+}))
+const first = ladder[0]
+const last = ladder[ladder.length - 1]
+const growth = {
+  fromFactor: first.factor,
+  toFactor: last.factor,
+  slamark: last.slamark.microsecondsPerKilobyte / first.slamark.microsecondsPerKilobyte,
+  baseline: last.baseline.microsecondsPerKilobyte / first.baseline.microsecondsPerKilobyte
+}
+
+log('Timing external tools …')
+const processes: Array<{name: string; wallMs: number; exitCode: number | null; note: string}> = []
+for (const entry of await processBenchmarks({repoRoot, corpusRoot, pagesFolder: 'pages'})) {
+  await entry.prepare?.()
+  const timing = await timeProcess(entry.spec)
+  processes.push({
+    name: entry.name,
+    wallMs: timing.wallMs,
+    exitCode: timing.exitCode,
+    note: entry.describe?.(timing.stdout, timing.stderrLines) ?? ''
+  })
+}
+
+const hugoNote = 'hugo: skipped (building a site needs Doks and slamark shortcode templates; not part of this harness)'
+
+// Report.
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+const lines: string[] = []
+lines.push(
+  '',
+  `slamark bench: node ${process.version}, ${process.platform} ${process.arch}, ${cpu}`,
+  `corpus: ${corpus.pages.length} pages from ${corpus.examples.length} examples, ${formatNumber(corpusBytes / 1e6, 2)} MB`,
+  `rounds: ${rounds}, subjects interleaved per 50-page chunk in alternating order, median of per-round totals, after a warm-up`,
+  ''
+)
+lines.push(
+  ...table(
+    ['parser', 'median ms', 'pages/s', 'MB/s', 'per-round ms'],
+    [baselineTiming, slamarkTiming].map((timing) => {
+      const rate = throughput(corpus.pages, timing.medianMs)
+      return [
+        timing.name,
+        formatNumber(timing.medianMs, 1),
+        formatNumber(rate.pagesPerSecond, 0),
+        formatNumber(rate.megabytesPerSecond, 2),
+        timing.roundsMs.map((ms) => formatNumber(ms, 0)).join(' ')
+      ]
+    })
+  ),
+  '',
+  `time ratio slamark/baseline: ${formatNumber(ratio, 3)} (ratio of medians), ` +
+    `${formatNumber(roundRatio, 3)} (median of per-round ratios: ` +
+    `${roundRatios.map((value) => formatNumber(value, 3)).join(' ')}); target ≤ ${targetRatio}`,
+  ''
+)
+lines.push(
+  `size ladder: body of ${corpus.ladderSource} repeated`,
+  ...table(
+    ['page', 'KB', 'slamark ms', 'slamark µs/KB', 'baseline ms', 'baseline µs/KB'],
+    ladder.map((row) => [
+      row.factor + 'x',
+      formatNumber(row.bytes / 1024, 1),
+      formatNumber(row.slamark.msPerParse, 3),
+      formatNumber(row.slamark.microsecondsPerKilobyte, 1),
+      formatNumber(row.baseline.msPerParse, 3),
+      formatNumber(row.baseline.microsecondsPerKilobyte, 1)
+    ])
+  ),
+  '',
+  `time per KB growth ${growth.toFactor}x/${growth.fromFactor}x: slamark ${formatNumber(growth.slamark, 2)}, ` +
+    `baseline ${formatNumber(growth.baseline, 2)} (1.00 = linear)`,
+  ''
+)
+lines.push(
+  'external tools over the same pages (one run each, wall time incl. process start):',
+  ...table(
+    ['tool', 'wall ms', 'exit', 'note'],
+    processes.map((entry) => [entry.name, formatNumber(entry.wallMs, 0), String(entry.exitCode), entry.note])
+  ),
+  hugoNote,
+  ''
+)
+console.log(lines.join('\n'))
+
+const resultsPath = path.join(corpusRoot, 'results.json')
+await writeFile(
+  resultsPath,
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      environment: {node: process.version, platform: process.platform, arch: process.arch, cpu},
+      corpus: {
+        pages: corpus.pages.length,
+        bytes: corpusBytes,
+        examples: corpus.examples,
+        ladderSource: corpus.ladderSource
+      },
+      rounds,
+      parsers: [baselineTiming, slamarkTiming].map((timing) => ({
+        ...timing,
+        ...throughput(corpus.pages, timing.medianMs)
+      })),
+      ratio: {slamarkOverBaseline: ratio, perRound: roundRatios, medianOfRounds: roundRatio, target: targetRatio},
+      ladder: ladder.map((row) => ({
+        factor: row.factor,
+        bytes: row.bytes,
+        slamark: row.slamark,
+        baseline: row.baseline
+      })),
+      growth,
+      processes,
+      skipped: [hugoNote]
+    },
+    null,
+    2
+  ) + '\n'
+)
+log('Wrote ' + path.relative(repoRoot, resultsPath))
+
+/**
+ * Read a `--name=N` option from the command line.
+ *
+ * @param name
+ *   Option name.
+ * @param fallback
+ *   Value when absent.
+ * @returns
+ *   The positive integer given, or `fallback`.
+ */
+function numberOption(name: string, fallback: number): number {
+  const prefix = '--' + name + '='
+  const raw = process.argv.find((argument) => argument.startsWith(prefix))?.slice(prefix.length)
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error('Invalid `--' + name + '` `' + raw + '`, expected a positive integer')
+  }
+
+  return value
+}
+
+/**
+ * Format a number with fixed decimals and thousands separators.
+ *
+ * @param value
+ *   Number.
+ * @param decimals
+ *   Decimals.
+ * @returns
+ *   Formatted text (always `en-US` style, whatever the locale).
+ */
+function formatNumber(value: number, decimals: number): string {
+  return value.toLocaleString('en-US', {minimumFractionDigits: decimals, maximumFractionDigits: decimals})
+}
+
+/**
+ * Lay out rows as an aligned text table (numbers right-aligned).
+ *
+ * @param header
+ *   Column titles.
+ * @param rows
+ *   Cells.
+ * @returns
+ *   Lines.
+ */
+function table(header: readonly string[], rows: readonly string[][]): string[] {
+  const all = [header, ...rows]
+  const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)))
+  const numeric = /^[\d.,]+x?$/
+  const format = (row: readonly string[]) =>
+    row
+      .map((cell, column) => (numeric.test(cell) ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd()
+  return [format(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(format)]
+}
+
+/**
+ * Progress message on stderr, so stdout holds only the report.
+ *
+ * @param message
+ *   Text.
+ */
+function log(message: string): void {
+  console.error(message)
+}

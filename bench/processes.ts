@@ -1,0 +1,122 @@
+/**
+ * Whole-process tools timed over the corpus folder, for reference.
+ *
+ * This is the extension point for command-line timings: each entry of
+ * {@link processBenchmarks} is spawned once and its wall time reported.
+ * When `slamark lint` exists, add an entry here (see the note in
+ * `processBenchmarks`); nothing else in the harness needs to change.
+ */
+
+import {readFile, writeFile} from 'node:fs/promises'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import type {ProcessSpec} from './measure.js'
+
+/** A tool to spawn over the corpus. */
+export interface ProcessBenchmark {
+  /** Label used in the report, with the version when known. */
+  name: string
+  /** What to spawn. */
+  spec: ProcessSpec
+  /** Writes any config file the run needs; called once before timing. */
+  prepare?: () => Promise<void>
+  /**
+   * Turns the process output into a short note for the report
+   * (for example how many files were checked).
+   */
+  describe?: (stdout: string, stderrLines: number) => string
+}
+
+/** Where the tools run. */
+export interface ProcessContext {
+  /** Repository root (where `node_modules` is). */
+  repoRoot: string
+  /** The corpus folder; tools run with it as working directory. */
+  corpusRoot: string
+  /** Corpus sub-folder with the cycled pages, relative to `corpusRoot`. */
+  pagesFolder: string
+}
+
+/**
+ * markdownlint-cli2 over the cycled pages, with its default configuration
+ * (every rule enabled), run through its package `bin` with the current Node.
+ *
+ * @param context
+ *   Repository and corpus locations.
+ * @returns
+ *   The benchmark entry.
+ */
+export async function markdownlintCli2(context: ProcessContext): Promise<ProcessBenchmark> {
+  const manifestPath = await packageManifest(context.repoRoot, 'markdownlint-cli2')
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {
+    version: string
+    bin: string | Record<string, string>
+  }
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin['markdownlint-cli2']
+  const configPath = path.join(context.corpusRoot, '.markdownlint-cli2.jsonc')
+
+  return {
+    name: 'markdownlint-cli2 ' + manifest.version,
+    spec: {
+      command: process.execPath,
+      args: [path.join(path.dirname(manifestPath), bin), context.pagesFolder + '/**/*.md'],
+      cwd: context.corpusRoot
+    },
+    async prepare() {
+      // `default: true` enables every rule; nothing is turned off.
+      await writeFile(configPath, JSON.stringify({config: {default: true}}, null, 2) + '\n')
+    },
+    describe(stdout, stderrLines) {
+      const files = /Linting: (\d+) file/.exec(stdout)?.[1] ?? '?'
+      const issues = /Summary: (\d+) error/.exec(stdout)?.[1] ?? String(stderrLines)
+      return files + ' files, ' + issues + ' issues reported'
+    }
+  }
+}
+
+/**
+ * Find a dependency's `package.json`, even when its `exports` hide that file:
+ * resolve the package's main entry, then walk up to the manifest.
+ *
+ * @param repoRoot
+ *   Folder to resolve from.
+ * @param name
+ *   Package name.
+ * @returns
+ *   Absolute path of the package's `package.json`.
+ */
+async function packageManifest(repoRoot: string, name: string): Promise<string> {
+  const require = createRequire(path.join(repoRoot, 'package.json'))
+  let folder = path.dirname(require.resolve(name))
+  for (;;) {
+    const candidate = path.join(folder, 'package.json')
+    try {
+      const manifest = JSON.parse(await readFile(candidate, 'utf8')) as {name?: string}
+      if (manifest.name === name) return candidate
+    } catch {
+      // No manifest at this level: keep walking up.
+    }
+
+    const parent = path.dirname(folder)
+    if (parent === folder) throw new Error('Cannot find `package.json` of `' + name + '`')
+    folder = parent
+  }
+}
+
+/**
+ * The command-line tools to time over the corpus.
+ *
+ * @param context
+ *   Repository and corpus locations.
+ * @returns
+ *   The entries, in report order.
+ */
+export async function processBenchmarks(context: ProcessContext): Promise<ProcessBenchmark[]> {
+  const entries = [await markdownlintCli2(context)]
+  // `slamark lint` slots in here once the CLI has a `lint` command, e.g.:
+  //   {name: 'slamark lint', spec: {command: process.execPath,
+  //     args: [path.join(context.repoRoot, 'bin/slamark.js'), 'lint', context.pagesFolder],
+  //     cwd: context.corpusRoot}}
+  // It is left out until then, so the report only shows what was really run.
+  return entries
+}
