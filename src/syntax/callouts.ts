@@ -1,7 +1,7 @@
-import type {Blockquote, Paragraph, Parent, Root, RootContent} from 'mdast'
-import type {ContainerDirective} from 'mdast-util-directive'
+import type {Blockquote, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent} from 'mdast'
+import type {ContainerDirective, TextDirective} from 'mdast-util-directive'
 import type {LineIndex} from './line-index.js'
-import type {CalloutData} from './types.js'
+import type {CalloutData, EmbeddedShortcode} from './types.js'
 
 /** The icon the Doks documentation pairs with each styled context. */
 export const defaultCalloutIcons: Readonly<Record<string, string>> = {
@@ -94,9 +94,12 @@ function directiveCallout(node: ContainerDirective, source: string): void {
   const first = node.children[0]
   let title = node.attributes?.title ?? undefined
 
+  let fromLabel: EmbeddedShortcode[] = []
+
   if (first?.type === 'paragraph' && first.data?.directiveLabel) {
     node.children.shift()
     title = labelSource(first, source) ?? title
+    fromLabel = embeddedIn(first.children, source)
   }
 
   title ??= node.name === 'callout' ? undefined : capitalize(context)
@@ -116,6 +119,38 @@ function directiveCallout(node: ContainerDirective, source: string): void {
   node.name = 'callout'
   node.attributes = attributes
   node.data = {...node.data, callout: data}
+  // Calls written in the title (label or attribute) are kept as its source
+  // and listed, whichever way the title was written.
+  const values = Object.values(attributes)
+  const shortcodes = [...(node.data.shortcodes ?? []), ...fromLabel].filter((item) =>
+    values.some((value) => value.includes(item.raw))
+  )
+  if (shortcodes.length > 0) node.data.shortcodes = shortcodes
+  else delete node.data.shortcodes
+}
+
+/**
+ * The calls inside phrasing that becomes a callout title (a directive label,
+ * the rest of an alert's marker line), as the embedded shortcodes of the
+ * callout: the title keeps their source. Iterative.
+ */
+function embeddedIn(nodes: PhrasingContent[], source: string): EmbeddedShortcode[] {
+  const found: EmbeddedShortcode[] = []
+  const stack: Nodes[] = [...nodes].reverse()
+
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    const hugo = (node as TextDirective).data?.hugo
+    if (hugo && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      const raw = source.slice(node.position.start.offset, node.position.end.offset)
+      found.push({...hugo, raw, position: node.position})
+    }
+
+    found.push(...(node.data?.shortcodes ?? []))
+    if ('children' in node) stack.push(...[...(node.children as Nodes[])].reverse())
+  }
+
+  return found
 }
 
 // The label as written, so Markdown in it survives as it does in a Doks title.
@@ -126,40 +161,61 @@ function labelSource(label: Paragraph, source: string): string | undefined {
   return source.slice(first, last)
 }
 
-const alertPattern = /^\[!([A-Za-z]+)\]([ \t]+[^\n]*)?(?:\n|$)/
+// `[!NOTE]` ends its line or is followed by a space and a custom title.
+const alertPattern = /^\[!([A-Za-z]+)\](?=[ \t\r\n]|$)/
 
 function alertCallout(node: Blockquote, source: string, lines: LineIndex): ContainerDirective | undefined {
   const paragraph = node.children[0]
-  if (paragraph?.type !== 'paragraph') return undefined
+  if (paragraph?.type !== 'paragraph' || paragraph.position?.end.offset === undefined) return undefined
   const text = paragraph.children[0]
   if (text?.type !== 'text') return undefined
   const match = alertPattern.exec(text.value)
-  if (!match) return undefined
+  const markerStart = text.position?.start.offset
+  // Only a marker written as such: `\[!NOTE]` is literal text.
+  if (!match || markerStart === undefined || !source.startsWith(match[0], markerStart)) return undefined
   const keyword = match[1]!
   const context = contextByName[keyword.toLowerCase()]
   if (!context) return undefined
 
-  const customTitle = match[2]?.trim()
+  // The title is the rest of the marker line as written (Markdown source, as
+  // a Doks title), read from the source: it may go on past the first text
+  // node (`[!NOTE] Title *with* emphasis`), and entities stay as written.
+  const paragraphEnd = paragraph.position.end.offset
+  const lineEnding = /\r\n|\r|\n/g
+  lineEnding.lastIndex = markerStart
+  const found = lineEnding.exec(source)
+  const endsInside = found !== null && found.index < paragraphEnd
+  const lineEnd = endsInside ? found.index : paragraphEnd
+  const customTitle = source.slice(markerStart + match[0].length, lineEnd).trim()
   const title = customTitle || capitalize(keyword.toLowerCase())
-  const rest = text.value.slice(match[0].length)
-  const children = node.children.slice(1)
 
-  if (rest.length > 0 || paragraph.children.length > 1) {
-    // The marker line goes; the rest of the first paragraph stays, starting
-    // at its first character after the quote markers of the next line.
-    let start = text.position?.start.offset ?? 0
-    const markerEnd = source.indexOf('\n', start)
-    start = markerEnd === -1 ? start : markerEnd + 1
-    while (start < source.length && /[ \t>]/.test(source.charAt(start))) start++
-    const kept: Paragraph = {...paragraph, children: [...paragraph.children]}
-    if (rest.length > 0) {
-      kept.children[0] = {...text, value: rest, position: {start: lines.toPoint(start), end: text.position!.end}}
-    } else {
-      kept.children.shift()
+  // What follows the marker line stays, starting past the next line's quote markers.
+  let bodyStart = endsInside ? found.index + found[0].length : paragraphEnd
+  while (bodyStart < paragraphEnd && /[ \t>]/.test(source.charAt(bodyStart))) bodyStart++
+  const kept: PhrasingContent[] = []
+  const onTitleLine: PhrasingContent[] = []
+
+  for (const child of paragraph.children) {
+    const start = child.position?.start.offset ?? 0
+    const end = child.position?.end.offset ?? 0
+    if (start >= bodyStart) {
+      kept.push(child)
+    } else if (end <= lineEnd) {
+      onTitleLine.push(child)
+    } else if (child.type === 'text') {
+      // A text across the line ending: its part after the line ending stays.
+      const ending = /\r\n|\r|\n/.exec(child.value)
+      const rest = ending ? child.value.slice(ending.index + ending[0].length) : ''
+      const position = {start: lines.toPoint(bodyStart), end: child.position!.end}
+      if (rest) kept.push({...child, value: rest, position})
     }
+    // Anything else is on the title line (or is the hard break ending it).
+  }
 
-    if (paragraph.position) kept.position = {start: lines.toPoint(start), end: paragraph.position.end}
-    children.unshift(kept)
+  const children = node.children.slice(1)
+  if (kept.length > 0) {
+    const position = {start: lines.toPoint(bodyStart), end: paragraph.position.end}
+    children.unshift({...paragraph, children: kept, position})
   }
 
   const data: CalloutData = {syntax: 'gfm-alert', context, title, alert: keyword}
@@ -175,6 +231,8 @@ function alertCallout(node: Blockquote, source: string, lines: LineIndex): Conta
     data: {callout: data}
   }
   if (node.position) callout.position = node.position
+  const shortcodes = customTitle ? embeddedIn(onTitleLine, source) : []
+  if (shortcodes.length > 0) callout.data!.shortcodes = shortcodes
   return callout
 }
 

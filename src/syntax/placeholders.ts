@@ -61,6 +61,11 @@ export function prepareRegion(
   let pos = from
   let callIndex = 0
   let commentIndex = 0
+  // A page about Hugo may quote a placeholder (`HAHAHUGOSHORTCODEs0HBHB`):
+  // never hand out one that is written in the region, or the quote would be
+  // taken for the call. Other ordinals stay as Hugo numbers them.
+  const written = new Set(source.slice(from, to).match(/HAHAHUGOSHORTCODEs\d+HBHB/g))
+  let ordinal = 0
 
   while (callIndex < calls.length || commentIndex < comments.length) {
     const call = calls[callIndex]
@@ -68,7 +73,8 @@ export function prepareRegion(
 
     if (call && (!comment || call.start < comment.start)) {
       take(call.start)
-      const text = placeholderText(callIndex)
+      let text = placeholderText(ordinal++)
+      while (written.has(text)) text = placeholderText(ordinal++)
       placeholders.set(text, {text, parsedStart: map.length, call})
       map.replace(call.start, call.end, text.length)
       parts.push(text)

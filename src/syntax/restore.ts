@@ -140,7 +140,8 @@ function restoreFields(
   lines: LineIndex
 ): void {
   let placement: ShortcodePlacement | undefined
-  const fields: Array<'value' | 'url' | 'title' | 'alt'> = []
+  const fields: string[] = []
+  let record = node as unknown as Record<string, unknown>
 
   switch (node.type) {
     case 'code':
@@ -156,10 +157,23 @@ function restoreFields(
       break
     }
 
-    case 'link':
-    case 'definition': {
+    case 'link': {
       placement = 'link'
       fields.push('url', 'title')
+      break
+    }
+
+    // A label is written in the source too (a reference to it can never
+    // match: every call has its own placeholder, in Hugo as here).
+    case 'definition': {
+      placement = 'link'
+      fields.push('url', 'title', 'label')
+      break
+    }
+
+    case 'footnoteDefinition': {
+      placement = 'inline'
+      fields.push('label')
       break
     }
 
@@ -170,12 +184,21 @@ function restoreFields(
       break
     }
 
+    case 'containerDirective': {
+      // `:::callout{title="…"}`: Goldmark does not know directives, so Hugo
+      // renders the call in an attribute as text inside a paragraph.
+      if (!node.attributes) break
+      placement = 'inline'
+      record = node.attributes as Record<string, unknown>
+      fields.push(...Object.keys(record))
+      break
+    }
+
     default:
   }
 
   if (!placement) return
   const found: EmbeddedShortcode[] = []
-  const record = node as unknown as Record<string, unknown>
 
   for (const field of fields) {
     const value = record[field]
