@@ -69,8 +69,8 @@ export function isUnicodeSpace(char: string): boolean {
 export function formatRune(char: string): string {
   const code = char.codePointAt(0) ?? 0
   const hex = code.toString(16).toUpperCase().padStart(4, '0')
-  // Go prints the character itself only when it is printable.
-  return /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u.test(char) && code !== 0xa0
-    ? `U+${hex} '${char}'`
-    : `U+${hex}`
+  // Go prints the character itself only when `strconv.IsPrint` holds: letters,
+  // marks, numbers, punctuation, symbols and the ASCII space, but no other space
+  // (U+00A0, U+3000… print as the bare code point).
+  return /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(char) ? `U+${hex} '${char}'` : `U+${hex}`
 }

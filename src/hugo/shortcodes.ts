@@ -21,8 +21,10 @@ type Event = {tag: ShortcodeTag; comment?: undefined} | {tag?: undefined; commen
  *
  * Hugo stops at its first error; this goes on after each one (a broken tag
  * is kept when its end can be found, else read as text), so that one page
- * yields every problem. Never throws; iterative, so deep nesting cannot
- * overflow the stack.
+ * yields every problem. The exception is a tag that runs to the end of the
+ * file: all that follows is inside it, so lexing stops there. Never throws;
+ * iterative, so deep nesting cannot overflow the stack, and linear in the
+ * size of the page even when most of it is broken tags.
  *
  * @param source
  *   The whole file.
@@ -41,6 +43,7 @@ export function lexShortcodes(source: string, from: number, registry: ShortcodeR
 function scan(source: string, from: number, diagnostics: Diagnostic[]): Event[] {
   const events: Event[] = []
   const state: PageLexerState = {seenNames: new Set(), anyName: false}
+  const find = finders(source)
   let pos = from
 
   while (true) {
@@ -56,7 +59,7 @@ function scan(source: string, from: number, diagnostics: Diagnostic[]): Event[] 
     const right = marker === '<' ? '>}}' : '%}}'
 
     if (source.startsWith('/*', start + 3)) {
-      const close = source.indexOf('*/' + right, start + 3)
+      const close = find('*/' + right, start + 3)
 
       if (close === -1 || close - (start + 3) <= 1) {
         diagnostics.push(
@@ -97,7 +100,13 @@ function scan(source: string, from: number, diagnostics: Diagnostic[]): Event[] 
     }
 
     diagnostics.push(tagDiagnostic(source, start, result.error))
-    const recovered = recover(source, start, right, result.error)
+
+    // The tag read everything up to the end of the file as its own inside, so
+    // every later `{{<` is inside it for Hugo too; lexing each of them again
+    // would only repeat that error, at quadratic cost.
+    if (result.error.code === 'unclosed-action') break
+
+    const recovered = recover(start, right, result.error, find)
 
     if (recovered) {
       events.push({tag: recovered})
@@ -115,21 +124,42 @@ function scan(source: string, from: number, diagnostics: Diagnostic[]): Event[] 
  * be found before the next tag starts, so one typo in a parameter does not
  * turn the rest of the page into a cascade of pairing errors.
  */
-function recover(source: string, start: number, right: string, error: TagError): ShortcodeTag | undefined {
+function recover(start: number, right: string, error: TagError, find: Find): ShortcodeTag | undefined {
   if (!error.partial || error.code === 'unclosed-action') return undefined
-  const end = source.indexOf(right, error.at)
+  const end = find(right, error.at)
   if (end === -1) return undefined
-  const next = nextTagStart(source, start + 3)
+  const next = nextTagStart(start + 3, find)
   if (next !== -1 && next < end) return undefined
   return {...error.partial, end: end + right.length}
 }
 
-function nextTagStart(source: string, from: number): number {
-  const angle = source.indexOf('{{<', from)
-  const percent = source.indexOf('{{%', from)
+function nextTagStart(from: number, find: Find): number {
+  const angle = find('{{<', from)
+  const percent = find('{{%', from)
   if (angle === -1) return percent
   if (percent === -1) return angle
   return Math.min(angle, percent)
+}
+
+type Find = (needle: string, from: number) => number
+
+/**
+ * `source.indexOf(needle, from)` that remembers its last answer per needle.
+ * Error recovery searches for delimiters after every broken tag; on a page
+ * with many broken tags and a needle that is far away or absent, plain
+ * `indexOf` would scan the rest of the file each time (quadratic). An answer
+ * found from an earlier offset stays right for any offset up to it, and a
+ * miss stays a miss further on.
+ */
+function finders(source: string): Find {
+  const memory = new Map<string, {from: number; found: number}>()
+  return (needle, from) => {
+    const last = memory.get(needle)
+    if (last && from >= last.from && (last.found === -1 || from <= last.found)) return last.found
+    const found = source.indexOf(needle, from)
+    memory.set(needle, {from, found})
+    return found
+  }
 }
 
 const tagRules: Record<TagError['code'], {ruleId: string; hint: string}> = {
@@ -321,8 +351,12 @@ function pair(events: Event[], registry: ShortcodeRegistry, diagnostics: Diagnos
     }
   }
 
-  while (stack.length > 0) {
-    const call = stack.pop()!
+  // Calls still open at the end of the file form a chain: the bottom one is a
+  // top-level call and each other one is the last child of the one below it.
+  // Each keeps no body and what it held moves up to the top level, in source
+  // order. One pass from the bottom and no spread arguments, so a page of many
+  // thousands of unclosed tags stays linear and cannot overflow the stack.
+  for (const call of stack) {
     const right = call.notation === '<' ? '>}}' : '%}}'
     diagnostics.push(
       diagnostic({
@@ -336,11 +370,9 @@ function pair(events: Event[], registry: ShortcodeRegistry, diagnostics: Diagnos
       })
     )
     call.closed = false
-    // Recover: the call keeps no body, and what it held goes back to its parent.
     call.innerEnd = call.open.end
-    const siblings = stack.at(-1)?.children ?? calls
-    siblings.push(...call.children)
-    ;(stack.at(-1)?.comments ?? comments).push(...call.comments)
+    for (const child of call.children) calls.push(child)
+    for (const comment of call.comments) comments.push(comment)
     call.children = []
     call.comments = []
   }

@@ -189,7 +189,8 @@ export function lexTag(source: string, start: number, state: PageLexerState): Ta
         // Hugo accepts the period only as `.inline` followed by a space.
         isInline = source.startsWith('inline ', pos)
         if (!isInline) {
-          return fail('period-in-name', 'period in shortcode name only allowed for inline identifiers')
+          // Point at the period itself, not at the character after it.
+          return fail('period-in-name', 'period in shortcode name only allowed for inline identifiers', pos - 1)
         }
 
         continue
@@ -256,7 +257,9 @@ export function lexTag(source: string, start: number, state: PageLexerState): Ta
         }
 
         if (char === '`' && escapedQuoteStart) {
-          return fail('bad-escape', 'unrecognized escape character', itemStart)
+          // `itemStart` is just past the backslash; the escape starts at the backslash,
+          // as it does for the same error inside a quoted value.
+          return fail('bad-escape', 'unrecognized escape character', itemStart - 1)
         }
 
         first = false
@@ -493,7 +496,9 @@ export function typed(text: string, quote: ParamQuote): ParamValue {
   if (text === 'true') return true
   if (text === 'false') return false
   if (/^[-+]?\d+$/.test(text)) {
-    const value = Number.parseInt(text, 10)
+    // `+ 0` turns `-0` into `0`: a Go int has no negative zero (a float64 does,
+    // so `-0.0` below stays `-0`).
+    const value = Number.parseInt(text, 10) + 0
     // Go's Atoi fails on 64-bit overflow and Hugo then keeps the string.
     return Number.isSafeInteger(value) ? value : text
   }
