@@ -286,9 +286,16 @@ describe('parsePage on deep nesting', () => {
     expect(page.diagnostics.length).toBe(200_000)
   })
 
-  it.todo(
-    'should parse 200,000 shortcodes in one paragraph (src/syntax/restore.ts spreads them into splice: RangeError)'
-  )
+  it('should parse 200,000 shortcodes in one paragraph without overflowing the stack', () => {
+    const source = prefix + 'Text '.concat('{{< sla-value "x" >}} '.repeat(200_000)) + '\n'
+    const parsed = parsePage(source)
+    const paragraph = parsed.tree.children.at(-1)!
+    const shortcodes = (paragraph as {children: Array<{type: string}>}).children.filter(
+      (node) => node.type === 'textDirective'
+    )
+    expect(shortcodes.length).toBe(200_000)
+    expect(parsed.diagnostics).toEqual([])
+  })
 })
 
 describe('parsePage on binary garbage', () => {

@@ -24,6 +24,12 @@ export interface Diagnostic {
   actual?: string
   /** Acceptable values, when they help. */
   expected?: string[]
+  /**
+   * Where Hugo's lexer notices the problem, when that is not `start` (an
+   * unclosed body is noticed at the end of the file): decides which error
+   * Hugo reports first.
+   */
+  detectedAt?: number
 }
 
 /**

@@ -16,8 +16,13 @@ export interface LexedPage {
   calls: ShortcodeCall[]
   /** Top-level shortcode comments, in source order. */
   comments: ShortcodeComment[]
-  /** Every problem found, in no particular order. */
+  /** Every problem found, by position. */
   diagnostics: Diagnostic[]
+  /**
+   * The error Hugo itself would stop at: the first one in the order Hugo's
+   * lexer meets them (an unclosed body is met at the end of the file).
+   */
+  hugoError?: Diagnostic
 }
 
 /** Options of {@link lexPage}. */
@@ -47,5 +52,12 @@ export function lexPage(source: string, options: LexPageOptions = {}): LexedPage
     diagnostics: [...detected.diagnostics, ...shortcodes.diagnostics].sort((a, b) => a.start - b.start)
   }
   if (detected.block) page.frontMatter = detected.block
+  let hugoError: Diagnostic | undefined
+  for (const item of page.diagnostics) {
+    if (item.severity !== 'error' || item.hugo === undefined) continue
+    if (!hugoError || (item.detectedAt ?? item.start) < (hugoError.detectedAt ?? hugoError.start)) hugoError = item
+  }
+
+  if (hugoError) page.hugoError = hugoError
   return page
 }

@@ -9,6 +9,8 @@ export interface ShortcodeDefinition {
   /** Whether the template uses `.Inner` or `.InnerDeindent`, so a call must be closed or self-closed. */
   body: boolean
   origin: ShortcodeOrigin
+  /** The template passes its body to `RenderString`, which lexes shortcodes in it again. */
+  rendersInner?: boolean
 }
 
 /** The shortcodes a site knows, by name (case-sensitive, as in Hugo). */
@@ -20,7 +22,7 @@ export interface ShortcodeRegistry {
 }
 
 /** A definition given in options: `true`/`false` for "takes a body", or the full definition. */
-export type ShortcodeOption = boolean | {body: boolean}
+export type ShortcodeOption = boolean | {body: boolean; rendersInner?: boolean}
 
 // Hugo's embedded templates; `comment`, `details` and `qr` arrived in 0.137–0.141.
 const hugoShortcodes: Record<string, boolean> = {
@@ -66,6 +68,10 @@ const doksShortcodes: Record<string, boolean> = {
   video: false
 }
 
+// Doks templates that pass their body through `RenderString` (callout, step)
+// or hand it to a parent that does (tab, rendered by tabs).
+const doksRenderedInner = ['callout', 'step', 'tab']
+
 const slamarkShortcodes: Record<string, boolean> = {
   'sla-breaches': false,
   'sla-targets': false,
@@ -97,6 +103,7 @@ export function createRegistry(options: RegistryOptions = {}): ShortcodeRegistry
   add(hugoShortcodes, 'hugo')
   add(doksShortcodes, 'doks')
   add(slamarkShortcodes, 'slamark')
+  for (const name of doksRenderedInner) map.set(name, {...map.get(name)!, rendersInner: true})
 
   if (options.site) {
     for (const [name, definition] of Object.entries(discoverShortcodes(options.site))) {
@@ -105,7 +112,10 @@ export function createRegistry(options: RegistryOptions = {}): ShortcodeRegistry
   }
 
   for (const [name, option] of Object.entries(options.shortcodes ?? {})) {
-    map.set(name, {body: typeof option === 'boolean' ? option : option.body, origin: 'option'})
+    const definition: ShortcodeDefinition =
+      typeof option === 'boolean' ? {body: option, origin: 'option'} : {body: option.body, origin: 'option'}
+    if (typeof option !== 'boolean' && option.rendersInner) definition.rendersInner = true
+    map.set(name, definition)
   }
 
   return {
@@ -147,9 +157,13 @@ export function discoverShortcodes(site: string): Record<string, ShortcodeDefini
       }
 
       const body = innerPattern.test(text)
+      // `.Inner` handed to `RenderString` is lexed for shortcodes a second time.
+      const renders = body && /RenderString/.test(text)
       // Output-format variants (`x.html`, `x.amp.html`) share one name: any use of `.Inner` counts.
       const previous = found[name]
-      found[name] = {body: body || (previous?.body ?? false), origin: 'site'}
+      const definition: ShortcodeDefinition = {body: body || (previous?.body ?? false), origin: 'site'}
+      if (renders || previous?.rendersInner) definition.rendersInner = true
+      found[name] = definition
     }
   }
 

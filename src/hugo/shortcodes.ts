@@ -36,7 +36,8 @@ type Event = {tag: ShortcodeTag; comment?: undefined} | {tag?: undefined; commen
 export function lexShortcodes(source: string, from: number, registry: ShortcodeRegistry): LexedShortcodes {
   const diagnostics: Diagnostic[] = []
   const events = scan(source, from, diagnostics)
-  const {calls, comments} = pair(events, registry, diagnostics)
+  const {calls, comments} = pair(events, registry, diagnostics, source.length)
+  checkRenderedComments(source, calls, registry, diagnostics)
   return {calls, comments, diagnostics}
 }
 
@@ -241,7 +242,7 @@ function nameAt(source: string, at: number): string {
   return /^[^\s>%}]*/.exec(source.slice(at, at + 100))?.[0] ?? ''
 }
 
-function pair(events: Event[], registry: ShortcodeRegistry, diagnostics: Diagnostic[]) {
+function pair(events: Event[], registry: ShortcodeRegistry, diagnostics: Diagnostic[], endOfFile: number) {
   const calls: ShortcodeCall[] = []
   const comments: ShortcodeComment[] = []
   const stack: ShortcodeCall[] = []
@@ -340,6 +341,17 @@ function pair(events: Event[], registry: ShortcodeRegistry, diagnostics: Diagnos
             end: tag.end
           })
         )
+      } else if (tag.afterSlash !== undefined) {
+        diagnostics.push(
+          diagnostic({
+            ruleId: 'shortcode-self-closing-params',
+            severity: 'warning',
+            reason: `Unexpected \`${tag.afterSlash}\` after the self-closing \`/\`, expected the end of the tag`,
+            hint: 'Hugo 0.111 drops what follows the `/` and Hugo ≥ 0.143 rejects it: put parameters before the `/`',
+            start: tag.start,
+            end: tag.end
+          })
+        )
       }
 
       continue
@@ -366,7 +378,9 @@ function pair(events: Event[], registry: ShortcodeRegistry, diagnostics: Diagnos
         hint: `Hugo ≥ 0.111 requires every call of \`${call.name}\` to be closed or self-closed`,
         hugo: `failed to extract shortcode: shortcode "${call.name}" must be closed or self-closed`,
         start: call.open.start,
-        end: call.open.end
+        end: call.open.end,
+        // Hugo only finds out at the end of the file.
+        detectedAt: endOfFile
       })
     )
     call.closed = false
@@ -386,13 +400,15 @@ function closeTag(tag: ShortcodeTag, stack: ShortcodeCall[], diagnostics: Diagno
   const right = tag.notation === '<' ? '>}}' : '%}}'
 
   if (!call) {
+    const name = tag.name || right
     diagnostics.push(
       diagnostic({
         ruleId: 'shortcode-close-unopened',
         severity: 'error',
-        reason: `Unexpected closing tag \`{{${tag.notation} /${tag.name} ${right}\`, expected an open \`${tag.name}\` before it`,
+        reason: `Unexpected closing tag \`{{${tag.notation} /${tag.name} ${right}\`, expected an open shortcode before it`,
         hint: 'Remove the extra closing tag, or check that the shortcode’s template uses `.Inner`',
-        hugo: `failed to extract shortcode: shortcode "${tag.name}" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided`,
+        // Hugo names the token after the `/`: the closing delimiter when there is no name.
+        hugo: `failed to extract shortcode: shortcode "${name}" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided`,
         start: tag.start,
         end: tag.end
       })
@@ -400,7 +416,18 @@ function closeTag(tag: ShortcodeTag, stack: ShortcodeCall[], diagnostics: Diagno
     return
   }
 
-  if (call.name !== tag.name) {
+  if (tag.name === '') {
+    diagnostics.push(
+      diagnostic({
+        ruleId: 'shortcode-closing-name',
+        severity: 'warning',
+        reason: `Unexpected closing tag without a name, expected \`{{${tag.notation} /${call.name} ${right}\``,
+        hint: `Hugo closes the innermost open shortcode (\`${call.name}\`) with it; name it so readers and tools see which`,
+        start: tag.start,
+        end: tag.end
+      })
+    )
+  } else if (call.name !== tag.name) {
     diagnostics.push(
       diagnostic({
         ruleId: 'shortcode-close-order',
@@ -424,5 +451,56 @@ function setDepths(calls: ShortcodeCall[]): void {
     const [call, depth] = pending.pop()!
     call.depth = depth
     for (const child of call.children) pending.push([child, depth + 1])
+  }
+}
+
+/**
+ * Doks' callout (and `step`, and `tabs` for each `tab`) passes its body to
+ * `RenderString`, which lexes shortcodes again: a comment's literal text
+ * there is a real tag the second time. Lex such bodies as Hugo then sees
+ * them and report what breaks, at the comment.
+ */
+function checkRenderedComments(
+  source: string,
+  calls: ShortcodeCall[],
+  registry: ShortcodeRegistry,
+  diagnostics: Diagnostic[]
+): void {
+  const pending = [...calls]
+
+  while (pending.length > 0) {
+    const call = pending.pop()!
+    for (const child of call.children) pending.push(child)
+    if (call.comments.length === 0 || !registry.get(call.name)?.rendersInner) continue
+    if (call.innerStart === undefined || call.innerEnd === undefined) continue
+
+    // The body as `RenderString` receives it: comments as their literal text,
+    // nested calls already replaced by their output (unknown here, so empty).
+    const pieces = [
+      ...call.children.map((child) => ({start: child.start, end: child.end, text: ''})),
+      ...call.comments.map((comment) => ({start: comment.start, end: comment.end, text: comment.text}))
+    ].sort((a, b) => a.start - b.start)
+    let text = ''
+    let last = call.innerStart
+    for (const piece of pieces) {
+      text += source.slice(last, piece.start) + piece.text
+      last = piece.end
+    }
+
+    text += source.slice(last, call.innerEnd)
+    const again = lexShortcodes(text, 0, registry).diagnostics.find((item) => item.severity === 'error' && item.hugo)
+    if (!again) continue
+    const comment = call.comments[0]!
+    diagnostics.push(
+      diagnostic({
+        ruleId: 'shortcode-comment-rendered',
+        severity: 'error',
+        reason: `Unexpected shortcode comment in the body of \`${call.name}\`, expected literal text: its template renders the body again, which runs \`${comment.text.slice(0, 60)}\``,
+        hint: 'Show the shortcode in a code block outside the callout, or write `{{&lt;` instead of `{{<`',
+        hugo: `failed to render shortcode "${call.name}": error calling RenderString: ${again.hugo}`,
+        start: comment.start,
+        end: comment.end
+      })
+    )
   }
 }

@@ -6,7 +6,7 @@ import {
   isSpace,
   isUnicodeSpace
 } from './chars.js'
-import type {Notation, ParamQuote, ParamValue, ShortcodeParam, ShortcodeTag} from './types.js'
+import type {GoType, Notation, ParamQuote, ParamValue, ShortcodeParam, ShortcodeTag} from './types.js'
 
 /** What the lexer remembers between tags of one page, as Hugo's lexer does. */
 export interface PageLexerState {
@@ -81,7 +81,7 @@ export function lexTag(source: string, start: number, state: PageLexerState): Ta
   let isInline = false
 
   const fail = (code: TagErrorCode, message: string, at = pos): TagResult => ({
-    error: {code, message, at, partial: build(items, start, at, notation, isInline)}
+    error: {code, message, at, partial: build(items, start, at, notation, false)}
   })
 
   const charAt = (at: number): string => {
@@ -91,7 +91,7 @@ export function lexTag(source: string, start: number, state: PageLexerState): Ta
 
   while (true) {
     if (source.startsWith(right, pos)) {
-      const tag = build(items, start, pos + 3, notation, isInline)
+      const tag = build(items, start, pos + 3, notation, true)
       if (!tag) return fail('no-name', 'shortcode has no name', start)
       return {tag}
     }
@@ -410,7 +410,7 @@ function build(
   start: number,
   end: number,
   notation: Notation,
-  _inline: boolean
+  complete: boolean
 ): ShortcodeTag | undefined {
   let index = 0
   let kind: ShortcodeTag['kind'] = 'open'
@@ -421,6 +421,13 @@ function build(
   }
 
   const nameItem = items[index]
+
+  // `{{< / >}}` once a name has been seen: Hugo takes it as a closing tag
+  // for whatever shortcode is innermost.
+  if (kind === 'close' && nameItem === undefined && complete) {
+    return {kind, notation, name: '', nameStart: items[0]!.end, params: [], selfClosing: false, start, end}
+  }
+
   if (!nameItem || nameItem.type !== 'name') return undefined
   index++
 
@@ -438,7 +445,12 @@ function build(
       continue
     }
 
-    if (selfClosing) afterSlash ??= item.text
+    // After a self-closing `/`, Hugo 0.111 reads the next token as a closing
+    // name (and names it in its error); it never becomes a parameter.
+    if (selfClosing) {
+      afterSlash ??= item.text
+      continue
+    }
 
     if (item.type === 'param') {
       const next = items[index]
@@ -448,6 +460,8 @@ function build(
         params.push({
           name: item.text,
           value: typed(next.text, next.quote),
+          goType: goTypeOf(next.text, next.quote),
+          text: next.text,
           quote: next.quote,
           start: item.start,
           end: next.end,
@@ -457,6 +471,8 @@ function build(
         named ??= false
         params.push({
           value: typed(item.text, item.quote),
+          goType: goTypeOf(item.text, item.quote),
+          text: item.text,
           quote: item.quote,
           start: item.start,
           end: item.end,
@@ -482,27 +498,51 @@ function build(
 }
 
 /**
- * Type a parameter value as Hugo's `Item.ValTyped` does: quoted and raw
- * values are strings; unquoted `true`/`false` are booleans, integers and
- * decimals are numbers, anything else a string.
+ * The Go type Hugo's `Item.ValTyped` gives a parameter value: quoted and raw
+ * values are strings; unquoted `true`/`false` are `bool`, integers that fit
+ * 64 bits are `int`, decimals `float64`, anything else a `string`.
  *
  * @param text
- *   The value as lexed.
+ *   The value as lexed (quotes removed).
+ * @param quote
+ *   How it was written.
+ */
+export function goTypeOf(text: string, quote: ParamQuote): GoType {
+  if (quote !== 'none') return 'string'
+  if (text === 'true' || text === 'false') return 'bool'
+  if (/^[-+]?\d+$/.test(text)) {
+    // Go's Atoi fails on 64-bit overflow and Hugo then keeps the string.
+    const big = BigInt(text)
+    return big >= -(2n ** 63n) && big < 2n ** 63n ? 'int' : 'string'
+  }
+
+  if (/^[-+]?\d*\.\d+$/.test(text)) return 'float64'
+  return 'string'
+}
+
+/**
+ * Type a parameter value as Hugo does (see {@link goTypeOf}), as a JSON-safe
+ * JavaScript value: an `int` beyond 2^53 stays a string of its digits, so no
+ * digit is lost; its `goType` still says `int`.
+ *
+ * @param text
+ *   The value as lexed (quotes removed).
  * @param quote
  *   How it was written.
  */
 export function typed(text: string, quote: ParamQuote): ParamValue {
-  if (quote !== 'none') return text
-  if (text === 'true') return true
-  if (text === 'false') return false
-  if (/^[-+]?\d+$/.test(text)) {
-    // `+ 0` turns `-0` into `0`: a Go int has no negative zero (a float64 does,
-    // so `-0.0` below stays `-0`).
-    const value = Number.parseInt(text, 10) + 0
-    // Go's Atoi fails on 64-bit overflow and Hugo then keeps the string.
-    return Number.isSafeInteger(value) ? value : text
-  }
+  switch (goTypeOf(text, quote)) {
+    case 'bool':
+      return text === 'true'
+    case 'int': {
+      // `+ 0` turns `-0` into `0`: a Go int has no negative zero (a float64 does).
+      const value = Number.parseInt(text, 10) + 0
+      return Number.isSafeInteger(value) ? value : text
+    }
 
-  if (/^[-+]?\d*\.\d+$/.test(text)) return Number.parseFloat(text)
-  return text
+    case 'float64':
+      return Number.parseFloat(text)
+    default:
+      return text
+  }
 }

@@ -9,6 +9,9 @@ export type Notation = '<' | '%'
 /** A parameter value typed as Hugo's `Item.ValTyped` types it. */
 export type ParamValue = string | number | boolean
 
+/** The Go type Hugo gives a parameter value. */
+export type GoType = 'string' | 'int' | 'float64' | 'bool'
+
 /** How a parameter value was written. */
 export type ParamQuote = 'double' | 'raw' | 'none'
 
@@ -16,8 +19,15 @@ export type ParamQuote = 'double' | 'raw' | 'none'
 export interface ShortcodeParam {
   /** The key of a named parameter; absent for a positional one. */
   name?: string
-  /** The value, typed as Hugo types it (quoted and raw values are strings). */
+  /**
+   * The value, typed as Hugo types it (quoted and raw values are strings); an
+   * `int` beyond JavaScript's safe range stays a string of its digits.
+   */
   value: ParamValue
+  /** The Go type Hugo gives the value. */
+  goType: GoType
+  /** The value as lexed, before typing (quotes removed, Hugo's escapes applied). */
+  text: string
   /** How the value was written. */
   quote: ParamQuote
   /** Offset of the parameter's first character (its key, or its value when positional). */

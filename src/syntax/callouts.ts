@@ -146,8 +146,11 @@ function embeddedIn(nodes: PhrasingContent[], source: string): EmbeddedShortcode
       found.push({...hugo, raw, position: node.position})
     }
 
-    found.push(...(node.data?.shortcodes ?? []))
-    if ('children' in node) stack.push(...[...(node.children as Nodes[])].reverse())
+    for (const item of node.data?.shortcodes ?? []) found.push(item)
+    if ('children' in node) {
+      const children = node.children as Nodes[]
+      for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
+    }
   }
 
   return found

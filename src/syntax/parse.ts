@@ -85,7 +85,7 @@ export function parsePage(source: string, options: ParsePageOptions = {}): Parse
 
     const body = prepareRegion(source, call.innerStart, call.innerEnd, call.children, call.comments)
     const bodyTree = parseMarkdown(body.text, markdownOptions)
-    pending.push(...restore(bodyTree, body, source, lines))
+    for (const item of restore(bodyTree, body, source, lines)) pending.push(item)
     bodyTree.position = {start: lines.toPoint(call.innerStart), end: lines.toPoint(call.innerEnd)}
 
     if (node.type === 'containerDirective') {

@@ -53,6 +53,9 @@ export function restore(
   while (stack.length > 0) {
     const parent = stack.pop()!
     const children = parent.children as RootContent[]
+    // Set once a text node is split; built without spread arguments, so a
+    // paragraph of any number of shortcodes cannot overflow the stack.
+    let rebuilt: RootContent[] | undefined
 
     for (let index = 0; index < children.length; index++) {
       const child = children[index]!
@@ -61,15 +64,18 @@ export function restore(
         if (child.type === 'paragraph' && isLonePlaceholder(child.children, placeholders)) {
           const found = placeholders.get((child.children[0] as Text).value.trim())!
           const node = shortcodeNode(found.call, 'block', source, lines)
-          children[index] = node
           if (node.type === 'containerDirective') pending.push({node, call: found.call})
+          if (rebuilt) rebuilt.push(node)
+          else children[index] = node
           continue
         }
 
         if (child.type === 'text' && child.value.includes(marker)) {
-          const pieces = splitText(child, placeholders, map, source, lines, pending)
-          children.splice(index, 1, ...(pieces as RootContent[]))
-          index += pieces.length - 1
+          rebuilt ??= children.slice(0, index)
+          for (const piece of splitText(child, placeholders, map, source, lines, pending)) {
+            rebuilt.push(piece as RootContent)
+          }
+
           continue
         }
 
@@ -79,7 +85,10 @@ export function restore(
       const next = position(child)
       if (next) child.position = next
       if ('children' in child) stack.push(child)
+      if (rebuilt) rebuilt.push(child)
     }
+
+    if (rebuilt) parent.children = rebuilt as typeof parent.children
   }
 
   return pending

@@ -8,6 +8,7 @@ import {
 import {frontmatterToMarkdown} from 'mdast-util-frontmatter'
 import {gfmToMarkdown} from 'mdast-util-gfm'
 import {defaultHandlers, type Handle, type Info, type Options, type State} from 'mdast-util-to-markdown'
+import {typed} from '../hugo/tag-lexer.js'
 import type {HugoParam, HugoShortcodeData} from './types.js'
 
 type Directive = ContainerDirective | LeafDirective | TextDirective
@@ -176,7 +177,10 @@ function formatParam(param: HugoParam): string {
   const doubleCannotHold = value.includes('\n') || (value.includes('"') && value.includes('\\'))
   let written: string
 
-  if (typeof param.value !== 'string' || (param.quote === 'none' && /^[^\s"`\\]+$/.test(value) && value !== '')) {
+  if (typeof param.value !== 'string') {
+    // The text as written keeps Hugo's type: `1.0` is a float64, `1` an int.
+    written = Object.is(typed(param.text ?? '', 'none'), param.value) ? param.text : value
+  } else if (param.quote === 'none' && /^[^\s"`\\]+$/.test(value) && value !== '') {
     written = value
   } else if ((param.quote === 'raw' || doubleCannotHold) && !value.includes('`')) {
     written = '`' + value + '`'
