@@ -20,6 +20,7 @@ import {
   type ShortcodeCall
 } from '../src/hugo/index.js'
 import {parsePage} from '../src/syntax/parse.js'
+import {shape, type CallShape} from './support/calls.js'
 
 const bodyNames = ['wrap', 'box-2', 'ns/panel', '9b', 'callout']
 const plainNames = ['params', 'x_y', 'dir/leaf', 'café', '7']
@@ -171,44 +172,7 @@ interface GenText {
 type GenItem = GenCall | GenComment | GenText
 
 /** What the lexer should give back for a call. */
-interface Shape {
-  name: string
-  notation: Notation
-  params: Array<{name?: string; value: ParamValue; quote: ParamQuote}>
-  named?: boolean
-  selfClosed: boolean
-  takesBody: boolean
-  closed: boolean
-  start: number
-  end: number
-  innerStart?: number
-  innerEnd?: number
-  children: Shape[]
-  comments: string[]
-}
 
-function shape(call: ShortcodeCall): Shape {
-  const result: Shape = {
-    name: call.name,
-    notation: call.notation,
-    params: call.params.map((param) =>
-      param.name === undefined
-        ? {value: param.value, quote: param.quote}
-        : {name: param.name, value: param.value, quote: param.quote}
-    ),
-    selfClosed: call.selfClosed,
-    takesBody: call.takesBody,
-    closed: call.closed,
-    start: call.start,
-    end: call.end,
-    children: call.children.map((child) => shape(child)),
-    comments: call.comments.map((comment) => comment.text)
-  }
-  if (call.named !== undefined) result.named = call.named
-  if (call.innerStart !== undefined) result.innerStart = call.innerStart
-  if (call.innerEnd !== undefined) result.innerEnd = call.innerEnd
-  return result
-}
 
 const join = (parts: string[]): string => parts.join('')
 
@@ -426,7 +390,7 @@ const page = fc.array(
  * Print generated items to Hugo syntax, recording where each call and
  * comment lands, so the expected tree carries exact offsets.
  */
-function print(items: GenItem[], prefix: string): {source: string; calls: Shape[]; comments: string[]} {
+function print(items: GenItem[], prefix: string): {source: string; calls: CallShape[]; comments: string[]} {
   const out: string[] = [prefix]
   let length = prefix.length
 
@@ -437,7 +401,7 @@ function print(items: GenItem[], prefix: string): {source: string; calls: Shape[
 
   const right = (notation: Notation): string => (notation === '<' ? '>}}' : '%}}')
 
-  function printItems(list: GenItem[], calls: Shape[], comments: string[]): void {
+  function printItems(list: GenItem[], calls: CallShape[], comments: string[]): void {
     for (const item of list) {
       if (item.kind === 'text') {
         write(item.text)
@@ -450,7 +414,7 @@ function print(items: GenItem[], prefix: string): {source: string; calls: Shape[
     }
   }
 
-  function printCall(item: GenCall): Shape {
+  function printCall(item: GenCall): CallShape {
     const start = length
     write(`{{${item.notation}${item.lead}${item.name}`)
 
@@ -474,7 +438,7 @@ function print(items: GenItem[], prefix: string): {source: string; calls: Shape[
     if (item.selfClose) write(' ' + item.slash)
     write((needsSpace && item.tail === '' ? ' ' : item.tail) + right(item.notation))
 
-    const result: Shape = {
+    const result: CallShape = {
       name: item.name,
       notation: item.notation,
       params: item.params.map((param) =>
@@ -505,7 +469,7 @@ function print(items: GenItem[], prefix: string): {source: string; calls: Shape[
     return result
   }
 
-  const calls: Shape[] = []
+  const calls: CallShape[] = []
   const comments: string[] = []
   printItems(items, calls, comments)
   return {source: out.join(''), calls, comments}

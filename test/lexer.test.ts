@@ -18,56 +18,12 @@ import {
   type ShortcodeCall,
   type ShortcodeRegistry
 } from '../src/hugo/index.js'
+import {shape, type CallShape, type ParamShape} from './support/calls.js'
 
 /** The probe shortcodes of the spec: `params` ignores `.Inner`, `wrap` and `raw` use it. */
 const probes = createRegistry({shortcodes: {params: false, wrap: true, raw: true}})
 /** Hugo's, Doks' and slamark's shortcodes (`callout` takes a body). */
 const doks = createRegistry()
-
-interface ParamShape {
-  name?: string
-  value: ParamValue
-  quote: ParamQuote
-}
-
-interface CallShape {
-  name: string
-  notation: Notation
-  params: ParamShape[]
-  named?: boolean
-  selfClosed: boolean
-  takesBody: boolean
-  closed: boolean
-  start: number
-  end: number
-  innerStart?: number
-  innerEnd?: number
-  children: CallShape[]
-  comments: string[]
-}
-
-function shape(call: ShortcodeCall): CallShape {
-  const result: CallShape = {
-    name: call.name,
-    notation: call.notation,
-    params: call.params.map((param) => {
-      const item: ParamShape = {value: param.value, quote: param.quote}
-      if (param.name !== undefined) item.name = param.name
-      return item
-    }),
-    selfClosed: call.selfClosed,
-    takesBody: call.takesBody,
-    closed: call.closed,
-    start: call.start,
-    end: call.end,
-    children: call.children.map((child) => shape(child)),
-    comments: call.comments.map((comment) => comment.text)
-  }
-  if (call.named !== undefined) result.named = call.named
-  if (call.innerStart !== undefined) result.innerStart = call.innerStart
-  if (call.innerEnd !== undefined) result.innerEnd = call.innerEnd
-  return result
-}
 
 /** An expected call; omitted fields take the value of a plain `{{< name >}}` call. */
 function sc(name: string, start: number, end: number, fields: Partial<CallShape> = {}): CallShape {

@@ -10,6 +10,6 @@ export {
   type ShortcodeOrigin,
   type ShortcodeRegistry
 } from './registry.js'
-export {lexShortcodes, type LexedShortcodes} from './shortcodes.js'
+export {innerText, lexShortcodes, type LexedShortcodes} from './shortcodes.js'
 export {typed} from './tag-lexer.js'
 export type * from './types.js'

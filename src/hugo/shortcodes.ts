@@ -472,22 +472,8 @@ function checkRenderedComments(
     const call = pending.pop()!
     for (const child of call.children) pending.push(child)
     if (call.comments.length === 0 || !registry.get(call.name)?.rendersInner) continue
-    if (call.innerStart === undefined || call.innerEnd === undefined) continue
-
-    // The body as `RenderString` receives it: comments as their literal text,
-    // nested calls already replaced by their output (unknown here, so empty).
-    const pieces = [
-      ...call.children.map((child) => ({start: child.start, end: child.end, text: ''})),
-      ...call.comments.map((comment) => ({start: comment.start, end: comment.end, text: comment.text}))
-    ].sort((a, b) => a.start - b.start)
-    let text = ''
-    let last = call.innerStart
-    for (const piece of pieces) {
-      text += source.slice(last, piece.start) + piece.text
-      last = piece.end
-    }
-
-    text += source.slice(last, call.innerEnd)
+    // Nested calls are already replaced by their output, unknown here, so empty.
+    const text = innerText(source, call, () => '')
     const again = lexShortcodes(text, 0, registry).diagnostics.find((item) => item.severity === 'error' && item.hugo)
     if (!again) continue
     const comment = call.comments[0]!
@@ -503,4 +489,32 @@ function checkRenderedComments(
       })
     )
   }
+}
+
+/**
+ * The body of a call as its template receives it in `.Inner`: the source
+ * between the tags, comments as their literal text and each nested call as
+ * the text `nested` gives for it (Hugo splices in its output).
+ *
+ * @param source
+ *   The whole file.
+ * @param call
+ *   A call with a body.
+ * @param nested
+ *   The text standing for a nested call.
+ */
+export function innerText(source: string, call: ShortcodeCall, nested: (child: ShortcodeCall) => string): string {
+  if (call.innerStart === undefined || call.innerEnd === undefined) return ''
+  const pieces = [
+    ...call.children.map((child) => ({start: child.start, end: child.end, text: nested(child)})),
+    ...call.comments.map((comment) => ({start: comment.start, end: comment.end, text: comment.text}))
+  ].sort((a, b) => a.start - b.start)
+  let text = ''
+  let last = call.innerStart
+  for (const piece of pieces) {
+    text += source.slice(last, piece.start) + piece.text
+    last = piece.end
+  }
+
+  return text + source.slice(last, call.innerEnd)
 }

@@ -1,4 +1,5 @@
 import type {Point} from 'unist'
+import {lastAtOrBefore} from '../util/sorted.js'
 
 /**
  * Offsets to unist points (1-based line and column) in one file.
@@ -35,15 +36,7 @@ export class LineIndex {
    *   0-based offset into the file.
    */
   toPoint(offset: number): Point {
-    const starts = this.starts
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (starts[middle]! <= offset) low = middle
-      else high = middle - 1
-    }
-
-    return {line: low + 1, column: offset - starts[low]! + 1, offset}
+    const line = lastAtOrBefore(this.starts, offset)
+    return {line: line + 1, column: offset - this.starts[line]! + 1, offset}
   }
 }

@@ -1,3 +1,5 @@
+import {lastAtOrBefore} from '../util/sorted.js'
+
 /**
  * Maps offsets in the text given to micromark (the source with shortcodes
  * replaced by placeholders and comment markers removed) back to offsets in
@@ -57,16 +59,7 @@ export class PositionMap {
   toSource(offset: number, side: 'start' | 'end'): number {
     const starts = this.parsedStarts
     if (starts.length === 0) return offset
-    // Binary search: the last segment starting at or before `offset`.
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (starts[middle]! <= offset) low = middle
-      else high = middle - 1
-    }
-
-    let index = low
+    let index = lastAtOrBefore(starts, offset)
     if (side === 'end' && index > 0 && starts[index] === offset) index--
     const start = starts[index]!
     const delta = offset - start

@@ -18,6 +18,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type {LexedPage, ParamValue, ShortcodeCall, ShortcodeComment, ShortcodeParam} from '../../src/hugo/index.js'
+import {innerText as innerTextOf} from '../../src/hugo/index.js'
 
 /** Whether a `hugo` binary is on PATH. */
 export const hugoAvailable: boolean = (() => {
@@ -366,19 +367,8 @@ export function hugoParams(params: ShortcodeParam[]): ProbeParam[] {
 }
 
 function innerText(source: string, call: ShortcodeCall): string {
-  if (call.innerStart === undefined || call.innerEnd === undefined) return ''
-  const pieces: Array<{start: number; end: number; text: string}> = [
-    ...call.children.map((child) => ({start: child.start, end: child.end, text: child.inline ? '' : childMark})),
-    ...call.comments.map((comment) => ({start: comment.start, end: comment.end, text: comment.text}))
-  ].sort((a, b) => a.start - b.start)
-  let text = ''
-  let last = call.innerStart
-  for (const piece of pieces) {
-    text += source.slice(last, piece.start) + piece.text
-    last = piece.end
-  }
-
-  return text + source.slice(last, call.innerEnd)
+  // Inline shortcodes print nothing; any other nested call prints its probe output.
+  return innerTextOf(source, call, (child) => (child.inline ? '' : childMark))
 }
 
 /**
