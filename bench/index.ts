@@ -159,6 +159,7 @@ lines.push(
     ['tool', 'wall ms', 'exit', 'note'],
     processes.map((entry) => [entry.name, formatNumber(entry.wallMs, 0), String(entry.exitCode), entry.note])
   ),
+  ...lintRatio(processes),
   hugoNote,
   ''
 )
@@ -265,4 +266,19 @@ function table(header: readonly string[], rows: readonly string[][]): string[] {
  */
 function log(message: string): void {
   console.error(message)
+}
+
+/**
+ * The wall-time ratio of `slamark lint` to markdownlint-cli2, when both ran.
+ *
+ * @param processes
+ *   The timed tools.
+ * @returns
+ *   Zero or one report line.
+ */
+function lintRatio(processes: ReadonlyArray<{name: string; wallMs: number}>): string[] {
+  const ours = processes.find((entry) => entry.name === 'slamark lint')
+  const theirs = processes.find((entry) => entry.name.startsWith('markdownlint-cli2'))
+  if (!ours || !theirs) return []
+  return [`wall time ratio slamark lint/markdownlint-cli2: ${formatNumber(ours.wallMs / theirs.wallMs, 3)}`]
 }

@@ -1,10 +1,8 @@
 /**
  * Whole-process tools timed over the corpus folder, for reference.
  *
- * This is the extension point for command-line timings: each entry of
- * {@link processBenchmarks} is spawned once and its wall time reported.
- * When `slamark lint` exists, add an entry here (see the note in
- * `processBenchmarks`); nothing else in the harness needs to change.
+ * Each entry of {@link processBenchmarks} is spawned once and its wall time
+ * reported: markdownlint-cli2 (the linter people use today) and `slamark lint`.
  */
 
 import {readFile, writeFile} from 'node:fs/promises'
@@ -112,11 +110,28 @@ async function packageManifest(repoRoot: string, name: string): Promise<string> 
  *   The entries, in report order.
  */
 export async function processBenchmarks(context: ProcessContext): Promise<ProcessBenchmark[]> {
-  const entries = [await markdownlintCli2(context)]
-  // `slamark lint` slots in here once the CLI has a `lint` command, e.g.:
-  //   {name: 'slamark lint', spec: {command: process.execPath,
-  //     args: [path.join(context.repoRoot, 'bin/slamark.js'), 'lint', context.pagesFolder],
-  //     cwd: context.corpusRoot}}
-  // It is left out until then, so the report only shows what was really run.
-  return entries
+  return [await markdownlintCli2(context), slamarkLint(context)]
+}
+
+/**
+ * `slamark lint` over the same pages, run from the built `bin` as a user
+ * runs it (build first: `npm run build`).
+ *
+ * @param context
+ *   Repository and corpus locations.
+ * @returns
+ *   The benchmark entry.
+ */
+export function slamarkLint(context: ProcessContext): ProcessBenchmark {
+  return {
+    name: 'slamark lint',
+    spec: {
+      command: process.execPath,
+      args: [path.join(context.repoRoot, 'bin', 'slamark.js'), 'lint', '--no-color', context.pagesFolder],
+      cwd: context.corpusRoot
+    },
+    describe(_stdout, stderrLines) {
+      return stderrLines === 0 ? 'no messages' : stderrLines + ' report lines'
+    }
+  }
 }
