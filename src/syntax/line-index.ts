@@ -39,4 +39,19 @@ export class LineIndex {
     const line = lastAtOrBefore(this.starts, offset)
     return {line: line + 1, column: offset - this.starts[line]! + 1, offset}
   }
+
+  /**
+   * Move an existing point to an offset, in place.
+   *
+   * @param point
+   *   The point to update.
+   * @param offset
+   *   0-based offset into the file.
+   */
+  place(point: Point, offset: number): void {
+    const line = lastAtOrBefore(this.starts, offset)
+    point.line = line + 1
+    point.column = offset - this.starts[line]! + 1
+    point.offset = offset
+  }
 }

@@ -4,6 +4,7 @@ import {fromMarkdown} from 'mdast-util-from-markdown'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
 import {directive} from 'micromark-extension-directive'
 import {gfm} from 'micromark-extension-gfm'
+import {combineExtensions} from 'micromark-util-combine-extensions'
 import type {Extension} from 'micromark-util-types'
 
 /** Options of {@link parseMarkdown}. */
@@ -23,14 +24,16 @@ function containerDirectives(): Extension {
   return {flow: {58: constructs.filter((construct) => construct !== undefined && construct !== null)}}
 }
 
+// Combined once: micromark combines whatever it is given on every parse, and
+// a page parses one document per shortcode body.
 const withDirectives = {
-  extensions: [gfm({singleTilde: false}), containerDirectives()],
+  extensions: [combineExtensions([gfm({singleTilde: false}), containerDirectives()])],
   mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]
 }
 
 const withoutDirectives = {
   // Hugo's Goldmark leaves `~one~` literal; only `~~two~~` strikes through.
-  extensions: [gfm({singleTilde: false})],
+  extensions: [combineExtensions([gfm({singleTilde: false})])],
   mdastExtensions: [gfmFromMarkdown()]
 }
 

@@ -37,13 +37,14 @@ export function restore(
   const {map, placeholders} = region
   const hasPlaceholders = placeholders.size > 0
 
+  // Points are moved in place: a page has many nodes, and new objects for
+  // each would only feed the garbage collector.
   const position = (node: Nodes): Position | undefined => {
     const old = node.position
     if (!old || old.start.offset === undefined || old.end.offset === undefined) return undefined
-    return {
-      start: lines.toPoint(map.toSource(old.start.offset, 'start')),
-      end: lines.toPoint(map.toSource(old.end.offset, 'end'))
-    }
+    lines.place(old.start, map.toSource(old.start.offset, 'start'))
+    lines.place(old.end, map.toSource(old.end.offset, 'end'))
+    return old
   }
 
   const stack: Parent[] = [tree]
