@@ -1,0 +1,302 @@
+import type {DataPath, Finding} from './finding.js'
+import {
+  checkSlaId,
+  checkTimeZone,
+  parseCalendarShape,
+  parseDate,
+  parseDuration,
+  parseInstant,
+  parseObjective,
+  parsePercent,
+  valueRules,
+  type DurationValue,
+  type ValueProblem,
+  type ValueResult
+} from './values/index.js'
+
+type Data = Record<string, unknown>
+
+const isRecord = (value: unknown): value is Data =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
+
+const entries = (value: unknown): Array<[string, unknown]> => (isRecord(value) ? Object.entries(value) : [])
+
+/**
+ * Apply the value parsers of `values/` to every value of an SLA whose
+ * grammar they know (ids, zones, dates, instants, durations, percentages,
+ * objectives, working hours), and check what needs two values at once:
+ * order of events and ranges (sla-domain §5.3 rule 7), tier limits (rule 9),
+ * KPI data (rule 10), and the warnings about pauses, caps and tiers.
+ *
+ * @param sla
+ *   The `sla:` data, already structurally valid.
+ * @param base
+ *   Path of the `sla` mapping in the front matter (default `['sla']`).
+ */
+export function checkValues(sla: Data, base: DataPath = ['sla']): Finding[] {
+  const findings: Finding[] = []
+
+  /** Record a parser's problem and warnings at `path`; return its value, if any. */
+  const use = <T>(result: ValueResult<T>, path: DataPath): T | undefined => {
+    for (const warning of result.warnings ?? []) findings.push(toFinding(warning, [...base, ...path]))
+    if (result.ok) return result.value
+    findings.push(toFinding(result.problem, [...base, ...path]))
+    return undefined
+  }
+
+  const error = (path: DataPath, ruleId: string, reason: string, hint?: string): void => {
+    findings.push({path: [...base, ...path], ruleId, severity: 'error', reason, ...(hint ? {hint} : {})})
+  }
+
+  const warn = (path: DataPath, ruleId: string, reason: string, hint?: string): void => {
+    findings.push({path: [...base, ...path], ruleId, severity: 'warning', reason, ...(hint ? {hint} : {})})
+  }
+
+  if (sla.id !== undefined) use(checkSlaId(sla.id), ['id'])
+  const zone = (sla.timeZone === undefined ? undefined : use(checkTimeZone(sla.timeZone), ['timeZone'])) ?? 'UTC'
+  const instant = (value: unknown, path: DataPath) => (value === undefined ? undefined : use(parseInstant(value, zone), path))
+  const date = (value: unknown, path: DataPath) => (value === undefined ? undefined : use(parseDate(value), path))
+
+  instant(sla.asOf, ['asOf'])
+  const effective = isRecord(sla.effective) ? sla.effective : {}
+  const from = date(effective.from, ['effective', 'from'])
+  const to = date(effective.to, ['effective', 'to'])
+  if (from && to && to.text < from.text) {
+    error(['effective', 'to'], 'range-reversed', `Unexpected end \`${to.text}\` before start \`${from.text}\`, expected the term to end after it starts`)
+  }
+
+  // Calendars: which are round the clock decides whether `d` and `w` are allowed.
+  const roundTheClock = new Set(['24x7'])
+  for (const [name, calendar] of entries(sla.calendars)) {
+    const shape = use(parseCalendarShape(calendar), ['calendars', name])
+    if (shape?.kind === '24x7') roundTheClock.add(name)
+    if (isRecord(calendar)) {
+      list(calendar.holidays).forEach((holiday, index) => {
+        date(isRecord(holiday) ? holiday.date : holiday, ['calendars', name, 'holidays', index, ...(isRecord(holiday) ? ['date'] : [])])
+      })
+    }
+  }
+
+  const calendarKind = (name: unknown): 'business' | '24x7' | undefined =>
+    typeof name !== 'string' ? undefined : roundTheClock.has(name) ? '24x7' : 'business'
+
+  for (const [id, target] of entries(sla.targets)) {
+    if (!isRecord(target)) continue
+    const overrides = isRecord(target.goalCalendars) ? target.goalCalendars : {}
+    for (const [priority, goal] of entries(target.goals)) {
+      const calendar = calendarKind(overrides[priority] ?? target.calendar)
+      use(parseDuration(goal, {use: 'goal', ...(calendar ? {calendar} : {})}), ['targets', id, 'goals', priority])
+    }
+
+    if (target.measure === 'first-response' && target.pauseOn === 'client-caused') {
+      warn(
+        ['targets', id, 'pauseOn'],
+        'first-response-paused',
+        'Unexpected `pauseOn: client-caused` on a first-response target, expected `[]`',
+        'A first reply never waits on the client: pauses should not stop this clock'
+      )
+    }
+  }
+
+  checkAvailability(sla, use, error, warn, instant, date)
+  checkKpis(sla, use, error, warn)
+
+  const consequences = isRecord(sla.consequences) ? sla.consequences : {}
+  let anyCredit = false
+  for (const [target, goals] of entries(consequences.perBreach)) {
+    for (const [priority, credit] of entries(goals)) {
+      anyCredit = true
+      use(parsePercent(credit, {kind: 'credit'}), ['consequences', 'perBreach', target, priority])
+    }
+  }
+
+  if (consequences.cap !== undefined) use(parsePercent(consequences.cap, {kind: 'cap'}), ['consequences', 'cap'])
+  else if (anyCredit) {
+    warn(['consequences', 'perBreach'], 'credit-without-cap', 'Unexpected per-breach credits without a `cap`, expected a monthly cap', 'Add `cap: 30%` (of the monthly fee) or similar')
+  }
+
+  list(sla.escalation).forEach((step, index) => {
+    if (isRecord(step) && step.at !== undefined) use(parsePercent(step.at), ['escalation', index, 'at'])
+  })
+
+  if (isRecord(sla.reviews)) date(sla.reviews.next, ['reviews', 'next'])
+
+  list(sla.tickets).forEach((ticket, index) => {
+    if (isRecord(ticket)) checkTicket(ticket, index, instant, error, warn)
+  })
+
+  list(sla.milestones).forEach((milestone, index) => {
+    if (!isRecord(milestone)) return
+    const start = date(milestone.start, ['milestones', index, 'start'])
+    const completed = date(milestone.completed, ['milestones', index, 'completed'])
+    if (milestone.duration !== undefined) {
+      use(parseDuration(milestone.duration, {calendar: 'business'}), ['milestones', index, 'duration'])
+    }
+
+    if (start && completed && completed.text < start.text) {
+      error(['milestones', index, 'completed'], 'milestone-completed-early', `Unexpected completion \`${completed.text}\` before the start \`${start.text}\`, expected it on or after the start`)
+    }
+
+    list(milestone.delays).forEach((delay, delayIndex) => {
+      if (!isRecord(delay)) return
+      const path = ['milestones', index, 'delays', delayIndex]
+      const begin = date(delay.from, [...path, 'from'])
+      const end = date(delay.to, [...path, 'to'])
+      if (begin && end && end.text < begin.text) {
+        error([...path, 'to'], 'range-reversed', `Unexpected end \`${end.text}\` before start \`${begin.text}\`, expected the delay to end on or after its start`)
+      }
+    })
+  })
+
+  return findings
+}
+
+type Use = <T>(result: ValueResult<T>, path: DataPath) => T | undefined
+type Report = (path: DataPath, ruleId: string, reason: string, hint?: string) => void
+type Instant = (value: unknown, path: DataPath) => {epochNanoseconds: string; text: string} | undefined
+type DateOf = (value: unknown, path: DataPath) => {text: string} | undefined
+
+function checkTicket(ticket: Data, index: number, instant: Instant, error: Report, warn: Report): void {
+  const path = ['tickets', index]
+  const opened = instant(ticket.opened, [...path, 'opened'])
+  let resolved = false
+
+  list(ticket.events).forEach((event, eventIndex) => {
+    if (!isRecord(event)) return
+    const at = instant(event.at, [...path, 'events', eventIndex, 'at'])
+    if (opened && at && before(at, opened)) {
+      error([...path, 'events', eventIndex, 'at'], 'event-before-opened', `Unexpected ${String(event.type)} at \`${at.text}\` before the ticket was opened (\`${opened.text}\`), expected events after \`opened\``)
+    }
+
+    if (event.type === 'resolved') resolved = true
+    if (event.type === 'reopened' && !resolved) {
+      error([...path, 'events', eventIndex, 'type'], 'reopened-before-resolved', 'Unexpected `reopened` before any `resolved`, expected a ticket to be resolved before it reopens')
+    }
+  })
+
+  const spans: Array<{from: bigint; to: bigint; index: number}> = []
+  list(ticket.pauses).forEach((pause, pauseIndex) => {
+    if (!isRecord(pause)) return
+    const pausePath = [...path, 'pauses', pauseIndex]
+    const from = instant(pause.from, [...pausePath, 'from'])
+    const to = instant(pause.to, [...pausePath, 'to'])
+    if (!from || !to) return
+    if (before(to, from)) {
+      error([...pausePath, 'to'], 'pause-reversed', `Unexpected pause end \`${to.text}\` before its start \`${from.text}\`, expected the pause to end after it starts`)
+    } else if (to.epochNanoseconds === from.epochNanoseconds) {
+      warn([...pausePath, 'to'], 'pause-zero-length', 'Unexpected zero-length pause, expected a pause that lasts', 'A pause that ends when it starts changes nothing and is ignored')
+    } else {
+      const span = {from: BigInt(from.epochNanoseconds), to: BigInt(to.epochNanoseconds), index: pauseIndex}
+      const overlap = spans.find((other) => span.from < other.to && other.from < span.to)
+      if (overlap) {
+        warn([...pausePath, 'from'], 'pause-overlap', `Unexpected pause overlapping pause ${overlap.index + 1}, expected separate pauses`, 'Overlapping pauses are merged and counted once')
+      }
+
+      spans.push(span)
+    }
+  })
+}
+
+function before(a: {epochNanoseconds: string}, b: {epochNanoseconds: string}): boolean {
+  return BigInt(a.epochNanoseconds) < BigInt(b.epochNanoseconds)
+}
+
+function checkAvailability(sla: Data, use: Use, error: Report, warn: Report, instant: Instant, date: DateOf): void {
+  if (!isRecord(sla.availability)) return
+  const availability = sla.availability
+  const objective =
+    availability.objective === undefined ? undefined : use(parsePercent(availability.objective, {kind: 'objective'}), ['availability', 'objective'])
+  if (availability.minimumIncident !== undefined) {
+    use(parseDuration(availability.minimumIncident, {use: 'availability'}), ['availability', 'minimumIncident'])
+  }
+
+  const maintenance = isRecord(availability.maintenance) ? availability.maintenance : {}
+  list(maintenance.windows).forEach((window, index) => {
+    if (!isRecord(window)) return
+    const path = ['availability', 'maintenance', 'windows', index]
+    const from = instant(window.from, [...path, 'from'])
+    const to = instant(window.to, [...path, 'to'])
+    date(window.announced, [...path, 'announced'])
+    if (from && to && !before(from, to)) {
+      error([...path, 'to'], 'range-reversed', `Unexpected end \`${to.text}\` at or before start \`${from.text}\`, expected the window to end after it starts`)
+    }
+  })
+
+  list(availability.incidents).forEach((incident, index) => {
+    if (!isRecord(incident)) return
+    const path = ['availability', 'incidents', index]
+    const from = instant(incident.from, [...path, 'from'])
+    const to = instant(incident.to, [...path, 'to'])
+    if (from && to && !before(from, to)) {
+      error([...path, 'to'], 'range-reversed', `Unexpected end \`${to.text}\` at or before start \`${from.text}\`, expected the incident to end after it starts`)
+    }
+  })
+
+  let previous: number | undefined
+  list(availability.creditTiers).forEach((tier, index) => {
+    if (!isRecord(tier)) return
+    const path = ['availability', 'creditTiers', index]
+    const below = tier.below === undefined ? undefined : use(parsePercent(tier.below, {kind: 'tier'}), [...path, 'below'])
+    if (tier.credit !== undefined) use(parsePercent(tier.credit, {kind: 'credit'}), [...path, 'credit'])
+    if (!below) return
+    if (objective && below.microPercent > objective.microPercent) {
+      error([...path, 'below'], 'tier-above-objective', `Unexpected tier below ${below.text} above the objective ${objective.text}, expected tiers at or under the objective`)
+    }
+
+    if (previous !== undefined && below.microPercent >= previous) {
+      warn([...path, 'below'], 'tier-order', `Unexpected tier below ${below.text} after a lower or equal tier, expected tiers from the highest \`below\` down`)
+    }
+
+    previous = below.microPercent
+  })
+}
+
+function checkKpis(sla: Data, use: Use, error: Report, _warn: Report): void {
+  if (!isRecord(sla.kpis)) return
+  for (const [name, kpi] of entries(sla.kpis)) {
+    if (!isRecord(kpi)) continue
+    if (kpi.objective !== undefined) use(parseObjective(kpi.objective), ['kpis', name, 'objective'])
+    const scale = typeof kpi.scale === 'number' ? kpi.scale : undefined
+
+    if (scale !== undefined) {
+      list(kpi.responses).forEach((score, index) => {
+        if (typeof score === 'number' && (score < 1 || score > scale || !Number.isInteger(score))) {
+          error(['kpis', name, 'responses', index], 'kpi-score-range', `Unexpected score ${score}, expected a whole number from 1 to ${scale}`)
+        }
+      })
+      for (const [score, count] of entries(kpi.counts)) {
+        const value = Number(score)
+        if (!Number.isInteger(value) || value < 1 || value > scale) {
+          error(['kpis', name, 'counts', score], 'kpi-score-range', `Unexpected score ${score}, expected a whole number from 1 to ${scale}`)
+        }
+
+        if (typeof count === 'number' && count < 0) {
+          error(['kpis', name, 'counts', score], 'kpi-negative-count', `Unexpected count ${count}, expected zero or more responses`)
+        }
+      }
+    }
+
+    if (typeof kpi.excluded === 'number' && typeof kpi.total === 'number' && kpi.excluded > kpi.total) {
+      error(['kpis', name, 'excluded'], 'kpi-excluded-over-total', `Unexpected ${kpi.excluded} excluded of ${kpi.total}, expected at most the total`)
+    }
+  }
+}
+
+function toFinding(problem: ValueProblem, path: DataPath): Finding {
+  const severity = (valueRules as Record<string, {severity: 'error' | 'warning'}>)[problem.ruleId]?.severity ?? 'error'
+  const finding: Finding = {
+    path: [...path, ...(problem.path ?? [])],
+    ruleId: problem.ruleId,
+    severity,
+    reason: problem.reason
+  }
+  if (problem.at === 'key') finding.at = 'key'
+  if (problem.hint !== undefined) finding.hint = problem.hint
+  if (problem.actual !== undefined) finding.actual = problem.actual
+  if (problem.expected !== undefined) finding.expected = problem.expected
+  return finding
+}
+
+export type {DurationValue}

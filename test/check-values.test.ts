@@ -1,0 +1,134 @@
+import {describe, expect, it} from 'vitest'
+import {checkValues} from '../src/schema/check-values.js'
+
+function sla(): Record<string, any> {
+  return {
+    schema: 1,
+    id: 'demo',
+    timeZone: 'Europe/Amsterdam',
+    effective: {from: '2024-01-01', to: '2024-12-31'},
+    calendars: {office: {hours: {'mon-fri': '09:00-17:00'}, holidays: ['2024-12-25', {date: '2024-12-26', name: 'Boxing day'}]}, always: '24x7'},
+    priorities: {P1: {label: 'Critical'}},
+    targets: {
+      reply: {measure: 'first-response', calendar: 'office', goals: {P1: '4h'}, goalCalendars: {P1: 'always'}},
+      fix: {measure: 'resolution', calendar: 'office', goals: {P1: '2bd'}}
+    },
+    availability: {
+      objective: '99.9%',
+      window: 'month',
+      minimumIncident: '1m',
+      incidents: [{from: '2024-06-05T10:00:00Z', to: '2024-06-05T14:00:00Z'}],
+      creditTiers: [{below: '99.9%', credit: '10%'}, {below: '99%', credit: '25%'}]
+    },
+    kpis: {fcr: {objective: '>= 75%', window: 'quarter', total: 40, excluded: 3, firstContactResolved: 31}},
+    consequences: {perBreach: {reply: {P1: '5%'}}, cap: '30%'},
+    tickets: [
+      {
+        id: 'T-1',
+        priority: 'P1',
+        opened: '2024-02-02T16:00:00+01:00',
+        events: [{type: 'first-response', at: '2024-02-05T12:30:00+01:00'}, {type: 'resolved', at: '2024-02-06T11:00:00+01:00'}],
+        pauses: [{from: '2024-02-05T14:00:00+01:00', to: '2024-02-06T09:30:00+01:00', reason: 'approval'}]
+      }
+    ],
+    milestones: [{id: 'a', title: 'A', start: '2024-09-02', duration: '5bd', completed: '2024-09-09', delays: [{from: '2024-09-03', to: '2024-09-04', reason: 'approval'}]}]
+  }
+}
+
+const brief = (data: Record<string, unknown>) =>
+  checkValues(data).map((item) => `${item.severity} ${item.ruleId} ${item.path.join('.')}${item.at ? ' (' + item.at + ')' : ''}`)
+
+describe('checkValues', () => {
+  it('should find nothing in a valid SLA', () => {
+    expect(brief(sla())).toEqual([])
+  })
+
+  it('should read offset-less times in the SLA zone: a DST gap is an error, an overlap a warning', () => {
+    const data = sla()
+    data.tickets[0].opened = '2024-03-31T02:30'
+    data.tickets[0].events = [{type: 'first-response', at: '2024-10-27T02:30'}]
+    data.tickets[0].pauses = []
+    expect(brief(data)).toEqual([
+      'error instant-in-dst-gap sla.tickets.0.opened',
+      'warning instant-ambiguous sla.tickets.0.events.0.at'
+    ])
+  })
+
+  it('should refuse calendar days on a business calendar but allow them round the clock', () => {
+    const data = sla()
+    data.targets.fix.goals.P1 = '2d'
+    data.targets.reply.goals.P1 = '1d'
+    expect(brief(data)).toEqual(['error duration-days-on-business-calendar sla.targets.fix.goals.P1'])
+  })
+
+  it('should check order: events before opening, reopened before resolved, reversed and zero-length pauses, overlaps', () => {
+    const data = sla()
+    data.tickets[0].events = [
+      {type: 'first-response', at: '2024-02-01T12:00:00+01:00'},
+      {type: 'reopened', at: '2024-02-07T12:00:00+01:00'}
+    ]
+    data.tickets[0].pauses = [
+      {from: '2024-02-05T14:00:00+01:00', to: '2024-02-05T13:00:00+01:00', reason: 'approval'},
+      {from: '2024-02-05T15:00:00+01:00', to: '2024-02-05T15:00:00+01:00', reason: 'approval'},
+      {from: '2024-02-06T09:00:00+01:00', to: '2024-02-06T12:00:00+01:00', reason: 'approval'},
+      {from: '2024-02-06T11:00:00+01:00', to: '2024-02-06T13:00:00+01:00', reason: 'approval'}
+    ]
+    expect(brief(data)).toEqual([
+      'error event-before-opened sla.tickets.0.events.0.at',
+      'error reopened-before-resolved sla.tickets.0.events.1.type',
+      'error pause-reversed sla.tickets.0.pauses.0.to',
+      'warning pause-zero-length sla.tickets.0.pauses.1.to',
+      'warning pause-overlap sla.tickets.0.pauses.3.from'
+    ])
+  })
+
+  it('should check tiers against the objective and their order, and credits and caps', () => {
+    const data = sla()
+    data.availability.creditTiers = [{below: '99%', credit: '10%'}, {below: '99.95%', credit: '150%'}]
+    delete data.consequences.cap
+    expect(brief(data)).toEqual([
+      'error percent-out-of-range sla.availability.creditTiers.1.credit',
+      'error tier-above-objective sla.availability.creditTiers.1.below',
+      'warning tier-order sla.availability.creditTiers.1.below',
+      'warning credit-without-cap sla.consequences.perBreach'
+    ])
+  })
+
+  it('should check KPI data and working hours, pointing inside the hours mapping', () => {
+    const data = sla()
+    data.kpis.fcr.excluded = 50
+    data.kpis.csat = {objective: '>= 80%', scale: 5, satisfiedAtOrAbove: 4, window: 'quarter', minResponses: 1, counts: {'6': 2, '4': -1}}
+    data.calendars.office.hours = {'mon-fri': '09:00-17:00', wed: '16:00-18:00', moon: '09:00-10:00'}
+    const found = brief(data)
+    expect(found).toContain('error kpi-excluded-over-total sla.kpis.fcr.excluded')
+    expect(found).toContain('error kpi-score-range sla.kpis.csat.counts.6')
+    expect(found).toContain('error kpi-negative-count sla.kpis.csat.counts.4')
+    expect(found.some((line) => line.startsWith('error hours-') && line.includes('sla.calendars.office'))).toBe(true)
+  })
+
+  it('should check dates of the term, milestones and delays', () => {
+    const data = sla()
+    data.effective.to = '2023-12-31'
+    data.milestones[0].completed = '2024-08-30'
+    data.milestones[0].delays[0].to = '2024-09-01'
+    data.calendars.office.holidays = ['2024-02-30']
+    expect(brief(data)).toEqual([
+      'error range-reversed sla.effective.to',
+      'error date-invalid sla.calendars.office.holidays.0',
+      'error milestone-completed-early sla.milestones.0.completed',
+      'error range-reversed sla.milestones.0.delays.0.to'
+    ])
+  })
+
+  it('should give the same findings under any process time zone', () => {
+    const before = brief(sla())
+    const zone = process.env.TZ
+    process.env.TZ = 'Pacific/Chatham'
+    try {
+      expect(brief(sla())).toEqual(before)
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
+  })
+})
