@@ -3,6 +3,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {createProcessor} from '../pipeline.js'
+import {checkSite} from '../transform/site-checks.js'
 import {resolveTargets} from './files.js'
 
 /** What a command needs from its host: where it runs and where it writes. */
@@ -52,7 +53,9 @@ export async function lint(inputs: readonly string[], context: CommandContext): 
     files.push(file)
   }
 
-  const report = reporter(files, {color: context.color, quiet: true})
+  checkSite(files)
+  // Verbose: the hint of each message (a did-you-mean, what to do) is printed under it.
+  const report = reporter(files, {color: context.color, quiet: true, verbose: true})
   if (report) context.stderr(report + '\n')
   const fatal = files.some((file) => file.messages.some((message) => message.fatal === true))
   return fatal ? 1 : 0

@@ -1,16 +1,19 @@
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {lint, type CommandContext} from './lint.js'
+import {schema} from './schema.js'
 
 const usage = `Usage: slamark <command> [options]
 
 Commands:
   lint [site | folder | file | glob ...]   check pages; exit 1 on errors
+  schema [--out file]                      print the front matter JSON Schema
 
 Options:
   -h, --help       show this help
   -v, --version    show the version
   --no-color       plain output
+  -o, --out FILE   write to a file instead of stdout (schema)
 `
 
 /**
@@ -32,7 +35,8 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
         help: {type: 'boolean', short: 'h'},
         version: {type: 'boolean', short: 'v'},
         color: {type: 'boolean'},
-        'no-color': {type: 'boolean'}
+        'no-color': {type: 'boolean'},
+        out: {type: 'string', short: 'o'}
       }
     })
   } catch (error) {
@@ -56,7 +60,8 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
   const color = values['no-color'] ? false : (values.color ?? context.color)
 
   if (command === 'lint') return lint(rest, {...context, color})
+  if (command === 'schema') return schema(rest, {...context, color, out: values.out})
 
-  context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\`\n\n${usage}`)
+  context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\` or \`schema\`\n\n${usage}`)
   return 2
 }

@@ -1,0 +1,153 @@
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {checkValues} from '../schema/check-values.js'
+import type {Finding} from '../schema/finding.js'
+import {validateFrontMatter, type FrontMatter, type FrontMatterIssue} from '../schema/frontmatter.js'
+import {checkReferences} from '../schema/references.js'
+import type {Sla} from '../schema/sla.js'
+import {LineIndex} from '../syntax/line-index.js'
+import {didYouMean} from '../util/did-you-mean.js'
+import {reportFindings} from './report-findings.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The validated page fields (Doks and `sla`), when the front matter is valid. */
+    page: FrontMatter
+    /** The validated SLA, when the page has a valid `sla:` block. */
+    sla: Sla
+  }
+}
+
+/**
+ * Validate the page's front matter: the Doks fields and the `sla:` model
+ * (structure with zod, then every value's grammar, then cross-field rules),
+ * reporting each problem at the exact value in the file. Sets
+ * `file.data.page` and `file.data.sla` when there is no error. Runs after
+ * `remarkFrontmatterData`.
+ */
+export function remarkValidate() {
+  return function (_tree: Root, file: VFile): undefined {
+    const data = file.data.frontmatter
+    const locate = file.data.frontmatterLocate
+    if (!data || !locate || Object.keys(data).length === 0) return undefined
+
+    const findings = validationFindings(data)
+    if (findings.length > 0) reportFindings(file, findings, locate, new LineIndex(String(file.value ?? '')))
+    if (findings.some((finding) => finding.severity === 'error')) return undefined
+
+    const validated = validateFrontMatter(data)
+    if (validated.ok && validated.data) {
+      file.data.page = validated.data
+      if (validated.data.sla) file.data.sla = validated.data.sla as Sla
+    }
+
+    return undefined
+  }
+}
+
+/**
+ * Every finding on a page's front matter data, as plain data.
+ *
+ * @param data
+ *   The parsed front matter.
+ */
+export function validationFindings(data: Record<string, unknown>): Finding[] {
+  const findings: Finding[] = []
+  const sla = data.sla
+  const valueFindings = isRecord(sla) ? [...checkValues(sla), ...checkReferences(sla)] : []
+  // The value parsers explain a malformed value better than a pattern or a type name does.
+  const explained = new Set(valueFindings.map((finding) => finding.path.join('\u0000')))
+
+  const issues = validateFrontMatter(data).issues
+  // A misspelt key is one mistake: when an unknown key's did-you-mean is the
+  // missing key of the same mapping, report the unknown key only.
+  const misspelt = new Set<string>()
+  for (const issue of issues) {
+    const key = issue.keys?.[0]
+    if (issue.code !== 'unrecognized_keys' || key === undefined || !issue.expected) continue
+    const suggestion = didYouMean(key, issue.expected)
+    const mapping = issue.path.at(-1) === key ? issue.path.slice(0, -1) : issue.path
+    if (suggestion !== undefined) misspelt.add([...mapping, suggestion].join('\u0000'))
+  }
+
+  for (const issue of issues) {
+    if (issue.code === 'missing_key' && misspelt.has([...issue.path, issue.keys?.[0] ?? ''].join('\u0000'))) continue
+    const grammar = issue.code === 'invalid_format' || issue.code === 'invalid_type'
+    if (grammar && explained.has(issue.path.join('\u0000'))) continue
+    findings.push(issueFinding(issue))
+  }
+
+  findings.push(...valueFindings)
+  return findings
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** A zod issue as a finding, with a stable rule id and a did-you-mean. */
+function issueFinding(issue: FrontMatterIssue): Finding {
+  const inSla = issue.path[0] === 'sla'
+  const key = issue.keys?.[0]
+  const finding: Finding = {path: issue.path, ruleId: 'frontmatter-invalid', severity: 'error', reason: issue.message}
+  if (issue.received !== undefined) finding.actual = issue.received
+  if (issue.expected !== undefined) finding.expected = issue.expected
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      finding.ruleId = 'frontmatter-unknown-key'
+      finding.at = 'key'
+      if (key !== undefined && issue.path.at(-1) !== key) finding.path = [...issue.path, key]
+      suggest(finding, key)
+      break
+    }
+
+    case 'missing_key': {
+      finding.ruleId = inSla && issue.path.length === 1 && key === 'schema' ? 'sla-schema-missing' : inSla && issue.path.length === 1 && key === 'id' ? 'sla-id-missing' : 'frontmatter-missing-key'
+      if (key !== undefined) {
+        finding.path = [...issue.path, key]
+        finding.at = 'parent'
+      }
+
+      break
+    }
+
+    case 'invalid_value': {
+      finding.ruleId = inSla && issue.path.length === 2 && issue.path[1] === 'schema' ? 'sla-schema-unknown' : 'frontmatter-enum'
+      suggest(finding, issue.received)
+      break
+    }
+
+    case 'invalid_type': {
+      finding.ruleId = 'frontmatter-type'
+      break
+    }
+
+    case 'invalid_format': {
+      finding.ruleId = 'frontmatter-format'
+      break
+    }
+
+    case 'exclusive_keys': {
+      finding.ruleId = 'frontmatter-exclusive-keys'
+      break
+    }
+
+    case 'too_small':
+    case 'too_big': {
+      finding.ruleId = 'frontmatter-range'
+      break
+    }
+
+    default:
+  }
+
+  return finding
+}
+
+function suggest(finding: Finding, written: string | undefined): void {
+  if (written === undefined || !finding.expected || finding.expected.length === 0) return
+  const suggestion = didYouMean(written, finding.expected)
+  if (suggestion === undefined) return
+  finding.hint = `Did you mean \`${suggestion}\`?`
+  finding.expected = [suggestion, ...finding.expected.filter((item) => item !== suggestion)]
+}
