@@ -8,6 +8,7 @@
  * Timings are reported, never asserted.
  */
 
+import type {Root} from 'mdast'
 import {writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,7 +18,9 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import {remarkFrontmatterData} from '../src/frontmatter/plugin.js'
 import {remarkHugo} from '../src/syntax/index.js'
+import {remarkValidate} from '../src/transform/remark-validate.js'
 import {buildCorpus, type CorpusFile} from './corpus.js'
 import {
   alternateRounds,
@@ -51,6 +54,15 @@ const slamark: Subject = {
   name: 'slamark remarkHugo',
   parse: (file: CorpusFile) => slamarkProcessor.parse(new VFile({path: file.path, value: file.value}))
 }
+// The same parse, then front matter reading and validation (schema, values, references).
+const validatingProcessor = unified().use(remarkHugo).use(remarkFrontmatterData).use(remarkValidate).freeze()
+const slamarkValidate: Subject = {
+  name: 'slamark parse + validate',
+  parse(file: CorpusFile) {
+    const vfile = new VFile({path: file.path, value: file.value})
+    return validatingProcessor.runSync(validatingProcessor.parse(vfile) as Root, vfile)
+  }
+}
 
 log('Building corpus in ' + path.relative(repoRoot, corpusRoot) + ' …')
 const corpus = await buildCorpus({
@@ -62,10 +74,16 @@ const corpusBytes = corpus.pages.reduce((sum, file) => sum + file.bytes, 0)
 
 log('Warming up …')
 // A few hundred pages are enough for the JIT; the rounds then cover everything.
-warmUp([baseline, slamark], corpus.pages.slice(0, 600), 2)
+warmUp([baseline, slamark, slamarkValidate], corpus.pages.slice(0, 600), 2)
 
 log('Timing ' + rounds + ' alternating rounds …')
-const [baselineTiming, slamarkTiming] = alternateRounds([baseline, slamark], corpus.pages, rounds)
+const [baselineTiming, slamarkTiming, validateTiming] = alternateRounds(
+  [baseline, slamark, slamarkValidate],
+  corpus.pages,
+  rounds
+)
+// What validation adds on top of parsing, per round (same conditions), then the median.
+const validationShare = median(validateTiming.roundsMs.map((ms, round) => ms / slamarkTiming.roundsMs[round] - 1))
 const ratio = slamarkTiming.medianMs / baselineTiming.medianMs
 // Both subjects ran interleaved within each round, so a round's pair shares
 // the machine's conditions; the median of those ratios is the steadier figure.
@@ -118,7 +136,7 @@ lines.push(
 lines.push(
   ...table(
     ['parser', 'median ms', 'pages/s', 'MB/s', 'per-round ms'],
-    [baselineTiming, slamarkTiming].map((timing) => {
+    [baselineTiming, slamarkTiming, validateTiming].map((timing) => {
       const rate = throughput(corpus.pages, timing.medianMs)
       return [
         timing.name,
@@ -130,6 +148,7 @@ lines.push(
     })
   ),
   '',
+  `validation adds ${formatNumber(validationShare * 100, 1)} % on top of parsing (median of per-round ratios; target ≤ 10 %)`,
   `time ratio slamark/baseline: ${formatNumber(ratio, 3)} (ratio of medians), ` +
     `${formatNumber(roundRatio, 3)} (median of per-round ratios: ` +
     `${roundRatios.map((value) => formatNumber(value, 3)).join(' ')}); target ≤ ${targetRatio}`,
@@ -179,11 +198,12 @@ await writeFile(
         ladderSource: corpus.ladderSource
       },
       rounds,
-      parsers: [baselineTiming, slamarkTiming].map((timing) => ({
+      parsers: [baselineTiming, slamarkTiming, validateTiming].map((timing) => ({
         ...timing,
         ...throughput(corpus.pages, timing.medianMs)
       })),
       ratio: {slamarkOverBaseline: ratio, perRound: roundRatios, medianOfRounds: roundRatio, target: targetRatio},
+      validation: {share: validationShare, target: 0.1},
       ladder: ladder.map((row) => ({
         factor: row.factor,
         bytes: row.bytes,

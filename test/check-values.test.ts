@@ -28,7 +28,8 @@ function sla(): Record<string, any> {
         priority: 'P1',
         opened: '2024-02-02T16:00:00+01:00',
         events: [{type: 'first-response', at: '2024-02-05T12:30:00+01:00'}, {type: 'resolved', at: '2024-02-06T11:00:00+01:00'}],
-        pauses: [{from: '2024-02-05T14:00:00+01:00', to: '2024-02-06T09:30:00+01:00', reason: 'approval'}]
+        // Whole days: the `bd` goal of `fix` counts only whole business days of a pause.
+        pauses: [{from: '2024-02-05T00:00:00+01:00', to: '2024-02-06T00:00:00+01:00', reason: 'approval'}]
       }
     ],
     milestones: [{id: 'a', title: 'A', start: '2024-09-02', duration: '5bd', completed: '2024-09-09', delays: [{from: '2024-09-03', to: '2024-09-04', reason: 'approval'}]}]
@@ -74,6 +75,8 @@ describe('checkValues', () => {
       {from: '2024-02-06T11:00:00+01:00', to: '2024-02-06T13:00:00+01:00', reason: 'approval'}
     ]
     expect(brief(data)).toEqual([
+      // These pauses are parts of days, and `fix` counts business days.
+      'warning business-days-partial-pause sla.targets.fix.goals',
       'error event-before-opened sla.tickets.0.events.0.at',
       'error reopened-before-resolved sla.tickets.0.events.1.type',
       'error pause-reversed sla.tickets.0.pauses.0.to',
@@ -117,6 +120,34 @@ describe('checkValues', () => {
       'error date-invalid sla.calendars.office.holidays.0',
       'error milestone-completed-early sla.milestones.0.completed',
       'error range-reversed sla.milestones.0.delays.0.to'
+    ])
+  })
+
+  it('should warn about holidays, pauses, maintenance notice, incidents and thin KPI data', () => {
+    const data = sla()
+    data.calendars.office.holidays = ['2023-12-25', '2024-12-28']
+    data.calendars.weekend = {hours: {'sat-sun': '10:00-14:00'}}
+    data.pauseReasons = {'provider-holiday': {clientCaused: false}}
+    data.targets.fix.pauseOn = ['provider-holiday']
+    data.tickets[0].pauses = [{from: '2024-02-02T12:00:00+01:00', to: '2024-02-02T18:00:00+01:00', reason: 'approval'}]
+    data.availability.maintenance = {noticeDays: 5, windows: [{from: '2024-06-18T22:00:00Z', to: '2024-06-18T23:00:00Z', announced: '2024-06-15'}]}
+    data.availability.incidents = [
+      {from: '2024-06-05T10:00:00Z', to: '2024-06-05T14:00:00Z'},
+      {from: '2024-06-05T13:00:00Z', to: '2024-06-05T15:00:00Z'}
+    ]
+    data.kpis.fcr.excluded = 40
+    data.kpis.csat = {objective: '>= 80%', scale: 5, satisfiedAtOrAbove: 4, window: 'quarter', minResponses: 10, counts: {'5': 3, '4': 2}}
+    expect(brief(data)).toEqual([
+      'warning holiday-outside-term sla.calendars.office.holidays.0',
+      'warning holiday-non-working-day sla.calendars.office.holidays.1',
+      'warning calendar-without-holidays sla.calendars.weekend.hours',
+      'warning business-days-partial-pause sla.targets.fix.goals',
+      'warning maintenance-late-notice sla.availability.maintenance.windows.0.announced',
+      'warning incident-overlap sla.availability.incidents.1.from',
+      'warning kpi-zero-denominator sla.kpis.fcr.total',
+      'warning kpi-insufficient-data sla.kpis.csat.minResponses',
+      'warning pause-outside-ticket sla.tickets.0.pauses.0.from',
+      'warning pause-not-client-caused sla.targets.fix.pauseOn.0'
     ])
   })
 

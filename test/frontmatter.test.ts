@@ -202,21 +202,23 @@ describe('YAML front matter', () => {
     expect(parsed.diagnostics[0]?.start).toBe(14)
   })
 
-  it('warns about a duplicate key and keeps the last value (as Hugo does)', () => {
+  it('reports a duplicate key as an error naming both places, and keeps the last value (as Hugo does)', () => {
     const {source, block} = fenced('yaml', 'title: A\ntitle: B\n')
     const parsed = parseFrontMatter(block)
     expect(parsed.data).toEqual({title: 'B'})
     expect(parsed.diagnostics).toEqual([
       {
         ruleId: 'front-matter-duplicate-key',
-        severity: 'warning',
+        severity: 'error',
         reason: 'Unexpected second `title` key, expected each key once in a mapping',
         hint: 'Hugo keeps the last value and silently drops the earlier one: remove one of them.',
         start: 13,
         end: 18,
-        actual: 'title'
+        actual: 'title',
+        related: {start: 4, end: 9, reason: 'first `title` key'}
       }
     ])
+    expect(source.slice(4, 9)).toBe('title')
     const found = parsed.locate(['title'])
     expect(found).toEqual({start: 20, end: 21, keyStart: 13, keyEnd: 18})
     expect(valueText(source, found)).toBe('B')
@@ -598,12 +600,12 @@ describe('JSON front matter', () => {
     ])
   })
 
-  it('warns about a duplicate key and keeps the last value', () => {
+  it('reports a duplicate key as an error naming both places, and keeps the last value', () => {
     const {source, block} = jsonPage('{"a": {"x": 1}, "a": {"y": 2}}')
     const parsed = parseFrontMatter(block)
     expect(parsed.data).toEqual({a: {y: 2}})
     expect(parsed.diagnostics).toMatchObject([
-      {ruleId: 'front-matter-duplicate-key', severity: 'warning', start: 16, end: 19}
+      {ruleId: 'front-matter-duplicate-key', severity: 'error', start: 16, end: 19, related: {start: 1, end: 4}}
     ])
     expect(valueText(source, parsed.locate(['a']))).toBe('{"y": 2}')
     expect(parsed.locate(['a', 'x'])).toBeUndefined()

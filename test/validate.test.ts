@@ -31,7 +31,7 @@ const valid = {
     '  id: care-plan',
     '  timeZone: Europe/Amsterdam',
     '  calendars:',
-    '    office: {hours: {mon-fri: "09:00-17:00"}}',
+    '    office: {hours: {mon-fri: "09:00-17:00"}, holidays: [2024-12-25]}',
     '  priorities: {P1: {label: Critical}}',
     '  targets:',
     '    reply: {measure: first-response, calendar: office, goals: {P1: 4h}}',

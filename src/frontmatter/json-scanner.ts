@@ -157,6 +157,8 @@ export class JsonScanner {
       return
     }
 
+    // First place of each key, to name both places of a duplicate.
+    const keyPlaces = new Map<string, [number, number]>()
     while (true) {
       if (text.charAt(this.index) !== '"') {
         const afterComma = text.charAt(this.index) === '}'
@@ -166,18 +168,22 @@ export class JsonScanner {
       const keyStart = this.index
       const name = this.string()
       const keyEnd = this.index
-      if (node.get(name)) {
+      const first = keyPlaces.get(name)
+      if (first) {
         this.diagnostics.push(
           diagnostic({
             ruleId: duplicateKeyRuleId,
-            severity: 'warning',
+            severity: 'error',
             reason: `Unexpected second ${code(name)} key, expected each key once in an object`,
             hint: 'Hugo keeps the last value and silently drops the earlier one: remove one of them.',
             start: this.offset + keyStart,
             end: this.offset + keyEnd,
-            actual: name
+            actual: name,
+            related: {start: this.offset + first[0], end: this.offset + first[1], reason: `first ${code(name)} key`}
           })
         )
+      } else {
+        keyPlaces.set(name, [keyStart, keyEnd])
       }
 
       this.skipSpace()

@@ -118,7 +118,8 @@ export function checkKeys(
   let usable = true
   visit(document, {
     Map(_key, map) {
-      const seen = new Set<string>()
+      // First place of each key, to name both places of a duplicate.
+      const seen = new Map<string, [number, number]>()
       for (const pair of map.items) {
         const key = pair.key
         if (isMergeKey(key)) {
@@ -143,22 +144,24 @@ export function checkKeys(
 
         const name = keyName(key)
         if (name === undefined) continue
-        if (seen.has(name) && isNode(key)) {
+        const first = seen.get(name)
+        if (first && isNode(key)) {
           const [start, end] = key.range ?? [0, 0]
           diagnostics.push(
             diagnostic({
               ruleId: duplicateKeyRuleId,
-              severity: 'warning',
+              severity: 'error',
               reason: `Unexpected second ${code(name)} key, expected each key once in a mapping`,
               hint: 'Hugo keeps the last value and silently drops the earlier one: remove one of them.',
               start: offset + start,
               end: offset + end,
-              actual: name
+              actual: name,
+              related: {start: offset + first[0], end: offset + first[1], reason: `first ${code(name)} key`}
             })
           )
         }
 
-        seen.add(name)
+        if (!first && isNode(key)) seen.set(name, [key.range?.[0] ?? 0, key.range?.[1] ?? 0])
       }
     }
   })

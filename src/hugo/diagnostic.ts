@@ -30,6 +30,8 @@ export interface Diagnostic {
    * Hugo reports first.
    */
   detectedAt?: number
+  /** A second place that explains the first (where a duplicate key was first written). */
+  related?: {start: number; end: number; reason: string}
 }
 
 /**

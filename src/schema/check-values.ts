@@ -1,3 +1,4 @@
+import {Temporal} from 'temporal-polyfill'
 import type {DataPath, Finding} from './finding.js'
 import {
   checkSlaId,
@@ -72,11 +73,26 @@ export function checkValues(sla: Data, base: DataPath = ['sla']): Finding[] {
   for (const [name, calendar] of entries(sla.calendars)) {
     const shape = use(parseCalendarShape(calendar), ['calendars', name])
     if (shape?.kind === '24x7') roundTheClock.add(name)
-    if (isRecord(calendar)) {
-      list(calendar.holidays).forEach((holiday, index) => {
-        date(isRecord(holiday) ? holiday.date : holiday, ['calendars', name, 'holidays', index, ...(isRecord(holiday) ? ['date'] : [])])
-      })
+    if (!isRecord(calendar)) continue
+    const holidays = list(calendar.holidays)
+
+    if (shape?.kind === 'hours' && holidays.length === 0 && calendar.holidaysFile === undefined) {
+      warn(['calendars', name, 'hours'], 'calendar-without-holidays', `Unexpected business calendar \`${name}\` without holidays, expected its public holidays`, 'Did you forget public holidays? List them under `holidays` (or `holidaysFile`)')
     }
+
+    holidays.forEach((holiday, index) => {
+      const path = ['calendars', name, 'holidays', index, ...(isRecord(holiday) ? ['date'] : [])]
+      const day = date(isRecord(holiday) ? holiday.date : holiday, path)
+      if (!day) return
+      if ((from && day.text < from.text) || (to && day.text > to.text)) {
+        warn(path, 'holiday-outside-term', `Unexpected holiday \`${day.text}\` outside the term, expected a date within \`effective\``, 'A holiday outside the term has no effect')
+      } else if (shape?.kind === 'hours') {
+        const weekday = Temporal.PlainDate.from(day.text).dayOfWeek as keyof typeof shape.hours
+        if ((shape.hours[weekday] ?? []).length === 0) {
+          warn(path, 'holiday-non-working-day', `Unexpected holiday \`${day.text}\` on a day without working hours, expected a working day`, 'A holiday on a day the calendar does not work has no effect')
+        }
+      }
+    })
   }
 
   const calendarKind = (name: unknown): 'business' | '24x7' | undefined =>
@@ -88,6 +104,16 @@ export function checkValues(sla: Data, base: DataPath = ['sla']): Finding[] {
     for (const [priority, goal] of entries(target.goals)) {
       const calendar = calendarKind(overrides[priority] ?? target.calendar)
       use(parseDuration(goal, {use: 'goal', ...(calendar ? {calendar} : {})}), ['targets', id, 'goals', priority])
+    }
+
+    const businessDays = entries(target.goals).some(([, goal]) => typeof goal === 'string' && /^\d+bd$/.test(goal.trim()))
+    const partialPause = list(sla.tickets).some(
+      (ticket) => isRecord(ticket) && list(ticket.pauses).some((pause) => isRecord(pause) && [pause.from, pause.to].some(hasTimeOfDay))
+    )
+    // Without `pauseOn`, resolution and update-interval targets pause on client-caused reasons.
+    const pauseOn = target.pauseOn ?? (target.measure === 'resolution' || target.measure === 'update-interval' ? 'client-caused' : [])
+    if (businessDays && partialPause && !(Array.isArray(pauseOn) && pauseOn.length === 0)) {
+      warn(['targets', id, 'goals'], 'business-days-partial-pause', `Unexpected \`bd\` goals with pauses of part of a day, expected whole-day pauses or hour goals`, 'Pauses on date-based targets count only whole business days: use `h` goals to count partial days')
     }
 
     if (target.measure === 'first-response' && target.pauseOn === 'client-caused') {
@@ -127,6 +153,17 @@ export function checkValues(sla: Data, base: DataPath = ['sla']): Finding[] {
     if (isRecord(ticket)) checkTicket(ticket, index, instant, error, warn)
   })
 
+  // A reason declared not client-caused should not stop an SLA clock.
+  const notClientCaused = new Set(entries(sla.pauseReasons).filter(([, reason]) => isRecord(reason) && reason.clientCaused === false).map(([name]) => name))
+  for (const [id, target] of entries(sla.targets)) {
+    if (!isRecord(target)) continue
+    list(target.pauseOn).forEach((reason, index) => {
+      if (typeof reason === 'string' && notClientCaused.has(reason)) {
+        warn(['targets', id, 'pauseOn', index], 'pause-not-client-caused', `Unexpected pause reason \`${reason}\` that is not client-caused, expected client-caused reasons to pause the SLA`, 'Only delays the client causes should stop the clock; remove the reason or mark it `clientCaused: true`')
+      }
+    })
+  }
+
   list(sla.milestones).forEach((milestone, index) => {
     if (!isRecord(milestone)) return
     const start = date(milestone.start, ['milestones', index, 'start'])
@@ -162,6 +199,7 @@ function checkTicket(ticket: Data, index: number, instant: Instant, error: Repor
   const path = ['tickets', index]
   const opened = instant(ticket.opened, [...path, 'opened'])
   let resolved = false
+  let lastResolved: {epochNanoseconds: string; text: string} | undefined
 
   list(ticket.events).forEach((event, eventIndex) => {
     if (!isRecord(event)) return
@@ -170,7 +208,12 @@ function checkTicket(ticket: Data, index: number, instant: Instant, error: Repor
       error([...path, 'events', eventIndex, 'at'], 'event-before-opened', `Unexpected ${String(event.type)} at \`${at.text}\` before the ticket was opened (\`${opened.text}\`), expected events after \`opened\``)
     }
 
-    if (event.type === 'resolved') resolved = true
+    if (event.type === 'resolved') {
+      resolved = true
+      lastResolved = at ?? lastResolved
+    }
+
+    if (event.type === 'reopened') lastResolved = undefined
     if (event.type === 'reopened' && !resolved) {
       error([...path, 'events', eventIndex, 'type'], 'reopened-before-resolved', 'Unexpected `reopened` before any `resolved`, expected a ticket to be resolved before it reopens')
     }
@@ -182,6 +225,10 @@ function checkTicket(ticket: Data, index: number, instant: Instant, error: Repor
     const pausePath = [...path, 'pauses', pauseIndex]
     const from = instant(pause.from, [...pausePath, 'from'])
     const to = instant(pause.to, [...pausePath, 'to'])
+    if (from && ((opened && before(from, opened)) || (lastResolved && before(lastResolved, from)))) {
+      warn([...pausePath, 'from'], 'pause-outside-ticket', `Unexpected pause at \`${from.text}\` outside the ticket's open time, expected it between \`opened\` and \`resolved\``, 'The part outside the ticket is clipped')
+    }
+
     if (!from || !to) return
     if (before(to, from)) {
       error([...pausePath, 'to'], 'pause-reversed', `Unexpected pause end \`${to.text}\` before its start \`${from.text}\`, expected the pause to end after it starts`)
@@ -218,12 +265,20 @@ function checkAvailability(sla: Data, use: Use, error: Report, warn: Report, ins
     const path = ['availability', 'maintenance', 'windows', index]
     const from = instant(window.from, [...path, 'from'])
     const to = instant(window.to, [...path, 'to'])
-    date(window.announced, [...path, 'announced'])
+    const announced = date(window.announced, [...path, 'announced'])
+    const notice = typeof maintenance.noticeDays === 'number' ? maintenance.noticeDays : undefined
+    if (announced && from && notice !== undefined) {
+      const latest = Temporal.Instant.fromEpochNanoseconds(BigInt(from.epochNanoseconds)).toZonedDateTimeISO('UTC').toPlainDate().subtract({days: notice})
+      if (Temporal.PlainDate.compare(Temporal.PlainDate.from(announced.text), latest) > 0) {
+        warn([...path, 'announced'], 'maintenance-late-notice', `Unexpected announcement on \`${announced.text}\`, less than ${notice} days before the window, expected it by \`${latest.toString()}\``, 'A window announced late is not excluded from downtime')
+      }
+    }
     if (from && to && !before(from, to)) {
       error([...path, 'to'], 'range-reversed', `Unexpected end \`${to.text}\` at or before start \`${from.text}\`, expected the window to end after it starts`)
     }
   })
 
+  const incidents: Array<{from: bigint; to: bigint; index: number}> = []
   list(availability.incidents).forEach((incident, index) => {
     if (!isRecord(incident)) return
     const path = ['availability', 'incidents', index]
@@ -231,7 +286,17 @@ function checkAvailability(sla: Data, use: Use, error: Report, warn: Report, ins
     const to = instant(incident.to, [...path, 'to'])
     if (from && to && !before(from, to)) {
       error([...path, 'to'], 'range-reversed', `Unexpected end \`${to.text}\` at or before start \`${from.text}\`, expected the incident to end after it starts`)
+      return
     }
+
+    if (!from || !to) return
+    const span = {from: BigInt(from.epochNanoseconds), to: BigInt(to.epochNanoseconds), index}
+    const overlap = incidents.find((other) => span.from < other.to && other.from < span.to)
+    if (overlap) {
+      warn([...path, 'from'], 'incident-overlap', `Unexpected incident overlapping incident ${overlap.index + 1}, expected separate incidents`, 'Overlapping incidents are merged and their downtime counted once')
+    }
+
+    incidents.push(span)
   })
 
   let previous: number | undefined
@@ -280,6 +345,13 @@ function checkKpis(sla: Data, use: Use, error: Report, _warn: Report): void {
 
     if (typeof kpi.excluded === 'number' && typeof kpi.total === 'number' && kpi.excluded > kpi.total) {
       error(['kpis', name, 'excluded'], 'kpi-excluded-over-total', `Unexpected ${kpi.excluded} excluded of ${kpi.total}, expected at most the total`)
+    } else if (typeof kpi.total === 'number' && kpi.total - (typeof kpi.excluded === 'number' ? kpi.excluded : 0) === 0) {
+      _warn(['kpis', name, 'total'], 'kpi-zero-denominator', 'Unexpected zero contacts after exclusions, expected some to compute a rate', 'With nothing to divide by the KPI is reported as insufficient data')
+    }
+
+    const responses = list(kpi.responses).length + entries(kpi.counts).reduce((sum, [, count]) => sum + (typeof count === 'number' && count > 0 ? count : 0), 0)
+    if (typeof kpi.minResponses === 'number' && (kpi.responses !== undefined || kpi.counts !== undefined) && responses < kpi.minResponses) {
+      _warn(['kpis', name, 'minResponses'], 'kpi-insufficient-data', `Unexpected ${responses} responses, expected at least ${kpi.minResponses} to evaluate the KPI`, 'Below `minResponses` the KPI is reported as insufficient data, not as a breach')
     }
   }
 }
@@ -300,3 +372,8 @@ function toFinding(problem: ValueProblem, path: DataPath): Finding {
 }
 
 export type {DurationValue}
+
+/** Whether a date or instant value carries a time of day other than midnight. */
+function hasTimeOfDay(value: unknown): boolean {
+  return typeof value === 'string' && /[Tt ]\d{2}:\d{2}/.test(value) && !/[Tt ]00:00(?::00(?:\.0+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?$/.test(value)
+}

@@ -1,4 +1,5 @@
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import type {Diagnostic} from '../hugo/diagnostic.js'
 import type {LineIndex} from './line-index.js'
 
@@ -31,4 +32,11 @@ export function report(file: VFile, item: Diagnostic, lines: LineIndex): void {
   if (item.actual !== undefined) message.actual = item.actual
   if (item.expected !== undefined) message.expected = item.expected
   if (item.hugo !== undefined) (message as {hugo?: string}).hugo = item.hugo
+  if (item.related) {
+    message.cause = new VFileMessage(item.related.reason, {
+      place: {start: lines.toPoint(item.related.start), end: lines.toPoint(item.related.end)},
+      ruleId: item.ruleId,
+      source: 'slamark'
+    })
+  }
 }
