@@ -3,10 +3,10 @@ import remarkStringify from 'remark-stringify'
 import {unified, type Processor} from 'unified'
 import {remarkFrontmatterData} from './frontmatter/plugin.js'
 import {remarkHugo, type RemarkHugoOptions} from './syntax/remark-hugo.js'
-import {remarkValidate} from './transform/remark-validate.js'
+import {remarkValidate, type ValidateOptions} from './transform/remark-validate.js'
 
 /** Options of {@link createProcessor}. */
-export interface ProcessorOptions extends RemarkHugoOptions {}
+export interface ProcessorOptions extends RemarkHugoOptions, ValidateOptions {}
 
 /**
  * The one place that orders slamark's unified chain: the Hugo-aware parser,
@@ -18,5 +18,5 @@ export interface ProcessorOptions extends RemarkHugoOptions {}
  *   Parser options (registry, site, shortcodes, syntax switches).
  */
 export function createProcessor(options: ProcessorOptions = {}): Processor<Root, Root, Root, Root, string> {
-  return unified().use(remarkHugo, options).use(remarkFrontmatterData).use(remarkValidate).use(remarkStringify) as unknown as Processor<Root, Root, Root, Root, string>
+  return unified().use(remarkHugo, options).use(remarkFrontmatterData).use(remarkValidate, options).use(remarkStringify) as unknown as Processor<Root, Root, Root, Root, string>
 }

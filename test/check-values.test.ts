@@ -151,6 +151,38 @@ describe('checkValues', () => {
     ])
   })
 
+  it('should warn about working-hours boundaries inside a DST gap or overlap during the term', () => {
+    const data = sla()
+    data.calendars.night = {hours: {sun: '02:30-06:00'}, holidays: ['2024-12-25']}
+    expect(brief(data)).toEqual([
+      'warning hours-boundary-dst sla.calendars.night.hours',
+      'warning hours-boundary-dst sla.calendars.night.hours',
+      'warning holiday-non-working-day sla.calendars.night.holidays.0'
+    ].sort((a, b) => (a.includes('holiday') ? -1 : 0) - (b.includes('holiday') ? -1 : 0)))
+    const reasons = checkValues(data).filter((item) => item.ruleId === 'hours-boundary-dst').map((item) => item.reason)
+    expect(reasons).toEqual([
+      'Unexpected working-hours boundary 02:30 on 2024-03-31 inside the DST gap of Europe/Amsterdam, expected a time that exists once every day',
+      'Unexpected working-hours boundary 02:30 on 2024-10-27 inside the DST overlap of Europe/Amsterdam, expected a time that exists once every day'
+    ])
+  })
+
+  it('should compare with "now": overdue review, expired term, forgotten open pause, fixed asOf in production', () => {
+    const data = sla()
+    data.asOf = '2025-03-01T09:00:00+01:00'
+    data.reviews = {every: 'quarter', next: '2025-01-15'}
+    data.tickets[0].pauses = [{from: '2024-12-01T00:00:00+01:00', reason: 'approval'}]
+    data.tickets[0].events = [{type: 'first-response', at: '2024-02-05T12:30:00+01:00'}]
+    const found = checkValues(data, ['sla'], {asOf: '2025-03-01T08:00:00Z', production: true}).map((item) => `${item.ruleId} ${item.path.join('.')}`)
+    expect(found).toEqual([
+      'as-of-in-production sla.asOf',
+      'review-overdue sla.reviews.next',
+      'term-expired sla.effective.to',
+      'pause-forgotten sla.tickets.0.pauses.0.from'
+    ])
+    // Without a "now" these checks do not run.
+    expect(checkValues(data).map((item) => item.ruleId)).toEqual([])
+  })
+
   it('should give the same findings under any process time zone', () => {
     const before = brief(sla())
     const zone = process.env.TZ

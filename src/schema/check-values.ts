@@ -24,6 +24,16 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
 
 const entries = (value: unknown): Array<[string, unknown]> => (isRecord(value) ? Object.entries(value) : [])
 
+/** What the checks know of the build. */
+export interface CheckContext {
+  /** "Now" of the build, an ISO instant; the checks that need it are skipped without it. */
+  asOf?: string | undefined
+  /** A production build: a fixed `sla.asOf` there is a warning (default `false`). */
+  production?: boolean | undefined
+  /** An open pause older than this many days is probably forgotten (default 30). */
+  openPauseDays?: number | undefined
+}
+
 /**
  * Apply the value parsers of `values/` to every value of an SLA whose
  * grammar they know (ids, zones, dates, instants, durations, percentages,
@@ -36,7 +46,7 @@ const entries = (value: unknown): Array<[string, unknown]> => (isRecord(value) ?
  * @param base
  *   Path of the `sla` mapping in the front matter (default `['sla']`).
  */
-export function checkValues(sla: Data, base: DataPath = ['sla']): Finding[] {
+export function checkValues(sla: Data, base: DataPath = ['sla'], context: CheckContext = {}): Finding[] {
   const findings: Finding[] = []
 
   /** Record a parser's problem and warnings at `path`; return its value, if any. */
@@ -93,6 +103,16 @@ export function checkValues(sla: Data, base: DataPath = ['sla']): Finding[] {
         }
       }
     })
+  }
+
+  for (const [name, calendar] of entries(sla.calendars)) {
+    if (!isRecord(calendar) || !from || !to) continue
+    const shape = parseCalendarShape(calendar)
+    if (!shape.ok || shape.value.kind !== 'hours') continue
+    const calendarZone = typeof calendar.timeZone === 'string' ? calendar.timeZone : zone
+    for (const found of dstBoundaries(shape.value.hours, calendarZone, from.text, to.text)) {
+      warn(['calendars', name, 'hours'], 'hours-boundary-dst', `Unexpected working-hours boundary ${found.time} on ${found.date} inside the DST ${found.kind} of ${calendarZone}, expected a time that exists once every day`, found.kind === 'gap' ? 'That day the boundary does not exist and shifts forward (Temporal `compatible`)' : 'That day the boundary happens twice; the earlier one is used')
+    }
   }
 
   const calendarKind = (name: unknown): 'business' | '24x7' | undefined =>
@@ -187,7 +207,90 @@ export function checkValues(sla: Data, base: DataPath = ['sla']): Finding[] {
     })
   })
 
+  if (context.asOf) checkAgainstNow(sla, context, to?.text, zone, warn)
+  else if (context.production && sla.asOf !== undefined) {
+    warn(['asOf'], 'as-of-in-production', 'Unexpected fixed `asOf` in a production build, expected the build time', 'Remove `asOf` so compliance is computed for today')
+  }
+
   return findings
+}
+
+/** The warnings that compare with "now": overdue review, expired term, forgotten pauses, fixed `asOf` in production. */
+function checkAgainstNow(sla: Data, context: CheckContext, termEnd: string | undefined, zone: string, warn: Report): void {
+  const now = Temporal.Instant.from(context.asOf!)
+  const today = now.toZonedDateTimeISO(zone).toPlainDate().toString()
+  if (context.production && sla.asOf !== undefined) {
+    warn(['asOf'], 'as-of-in-production', 'Unexpected fixed `asOf` in a production build, expected the build time', 'Remove `asOf` so compliance is computed for today')
+  }
+
+  const next = isRecord(sla.reviews) && typeof sla.reviews.next === 'string' ? sla.reviews.next : undefined
+  if (next && /^\d{4}-\d{2}-\d{2}$/.test(next) && next < today) {
+    warn(['reviews', 'next'], 'review-overdue', `Unexpected review date \`${next}\` in the past (today is ${today}), expected a coming review`, 'Hold the review and set the next date')
+  }
+
+  if (termEnd && termEnd < today) {
+    warn(['effective', 'to'], 'term-expired', `Unexpected term that ended on \`${termEnd}\` (today is ${today}), expected a current agreement`, 'Renew the agreement or mark the page as archived')
+  }
+
+  const limit = context.openPauseDays ?? 30
+  list(sla.tickets).forEach((ticket, index) => {
+    if (!isRecord(ticket)) return
+    list(ticket.pauses).forEach((pause, pauseIndex) => {
+      if (!isRecord(pause) || pause.to !== undefined || typeof pause.from !== 'string') return
+      const started = parseInstant(pause.from, zone)
+      if (!started.ok) return
+      const days = Number((now.epochNanoseconds - BigInt(started.value.epochNanoseconds)) / 86_400_000_000_000n)
+      if (days > limit) {
+        warn(['tickets', index, 'pauses', pauseIndex, 'from'], 'pause-forgotten', `Unexpected open pause of ${days} days, expected an end within ${limit} days`, 'An open pause runs until now: add its `to` if it has ended')
+      }
+    })
+  })
+}
+
+/** Working-hours boundaries that fall in a DST gap or overlap on some day of the term. */
+function dstBoundaries(
+  hours: Record<number, Array<{start: number; end: number}>>,
+  zone: string,
+  from: string,
+  to: string
+): Array<{time: string; date: string; kind: 'gap' | 'overlap'}> {
+  const found: Array<{time: string; date: string; kind: 'gap' | 'overlap'}> = []
+  let cursor: Temporal.ZonedDateTime | null
+  try {
+    cursor = Temporal.PlainDate.from(from).toZonedDateTime({timeZone: zone})
+  } catch {
+    return found
+  }
+
+  const end = Temporal.PlainDate.from(to)
+  // A zone has a few transitions a year; the bound only guards against a bad zone.
+  for (let step = 0; step < 500; step++) {
+    cursor = cursor.getTimeZoneTransition('next')
+    if (!cursor || Temporal.PlainDate.compare(cursor.toPlainDate(), end) > 0) break
+    const before = cursor.subtract({nanoseconds: 1})
+    const oldWall = minutesOf(before.toPlainTime()) + 1
+    const newWall = minutesOf(cursor.toPlainTime())
+    const kind = newWall > oldWall ? 'gap' : 'overlap'
+    const [low, high] = kind === 'gap' ? [oldWall, newWall] : [newWall, oldWall]
+    const date = cursor.toPlainDate()
+    for (const range of hours[date.dayOfWeek] ?? []) {
+      for (const boundary of [range.start, range.end]) {
+        if (boundary >= low && boundary < high) {
+          found.push({time: formatMinutes(boundary), date: date.toString(), kind})
+        }
+      }
+    }
+  }
+
+  return found
+}
+
+function minutesOf(time: Temporal.PlainTime): number {
+  return time.hour * 60 + time.minute
+}
+
+function formatMinutes(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 }
 
 type Use = <T>(result: ValueResult<T>, path: DataPath) => T | undefined

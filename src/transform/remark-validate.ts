@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {checkValues} from '../schema/check-values.js'
+import {resolveAsOf} from '../engine/as-of.js'
+import {checkValues, type CheckContext} from '../schema/check-values.js'
 import type {Finding} from '../schema/finding.js'
 import {validateFrontMatter, type FrontMatter, type FrontMatterIssue} from '../schema/frontmatter.js'
 import {checkReferences} from '../schema/references.js'
@@ -18,6 +19,14 @@ declare module 'vfile' {
   }
 }
 
+/** Options of {@link remarkValidate}. */
+export interface ValidateOptions {
+  /** "Now" of the build (default: `sla.asOf`, else `SOURCE_DATE_EPOCH`, else the clock). */
+  asOf?: string | null | undefined
+  /** A production build: a fixed `sla.asOf` is then a warning (default: `false`). */
+  production?: boolean | null | undefined
+}
+
 /**
  * Validate the page's front matter: the Doks fields and the `sla:` model
  * (structure with zod, then every value's grammar, then cross-field rules),
@@ -25,13 +34,15 @@ declare module 'vfile' {
  * `file.data.page` and `file.data.sla` when there is no error. Runs after
  * `remarkFrontmatterData`.
  */
-export function remarkValidate() {
+export function remarkValidate(options: ValidateOptions = {}) {
   return function (_tree: Root, file: VFile): undefined {
     const data = file.data.frontmatter
     const locate = file.data.frontmatterLocate
     if (!data || !locate || Object.keys(data).length === 0) return undefined
 
-    const findings = validationFindings(data)
+    const sla = isRecord(data.sla) ? data.sla : {}
+    const asOf = resolveAsOf({option: options.asOf, sla: sla.asOf, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH})
+    const findings = validationFindings(data, {asOf: asOf.instant, production: options.production === true})
     if (findings.length > 0) reportFindings(file, findings, locate, new LineIndex(String(file.value ?? '')))
     if (findings.some((finding) => finding.severity === 'error')) return undefined
 
@@ -51,10 +62,10 @@ export function remarkValidate() {
  * @param data
  *   The parsed front matter.
  */
-export function validationFindings(data: Record<string, unknown>): Finding[] {
+export function validationFindings(data: Record<string, unknown>, context: CheckContext = {}): Finding[] {
   const findings: Finding[] = []
   const sla = data.sla
-  const valueFindings = isRecord(sla) ? [...checkValues(sla), ...checkReferences(sla)] : []
+  const valueFindings = isRecord(sla) ? [...checkValues(sla, ['sla'], context), ...checkReferences(sla)] : []
   // The value parsers explain a malformed value better than a pattern or a type name does.
   const explained = new Set(valueFindings.map((finding) => finding.path.join('\u0000')))
 
