@@ -247,14 +247,22 @@ function checkAgainstNow(sla: Data, context: CheckContext, termEnd: string | und
   })
 }
 
-/** Working-hours boundaries that fall in a DST gap or overlap on some day of the term. */
-function dstBoundaries(
-  hours: Record<number, Array<{start: number; end: number}>>,
-  zone: string,
-  from: string,
-  to: string
-): Array<{time: string; date: string; kind: 'gap' | 'overlap'}> {
-  const found: Array<{time: string; date: string; kind: 'gap' | 'overlap'}> = []
+/** A DST change: the local date and the wall-clock minutes that do not exist (gap) or occur twice (overlap). */
+interface Transition {
+  date: Temporal.PlainDate
+  kind: 'gap' | 'overlap'
+  low: number
+  high: number
+}
+
+// Pages of one site share zones and terms: find each zone's transitions once.
+const transitionCache = new Map<string, Transition[]>()
+
+function transitions(zone: string, from: string, to: string): Transition[] {
+  const cacheKey = zone + '\u0000' + from + '\u0000' + to
+  const cached = transitionCache.get(cacheKey)
+  if (cached) return cached
+  const found: Transition[] = []
   let cursor: Temporal.ZonedDateTime | null
   try {
     cursor = Temporal.PlainDate.from(from).toZonedDateTime({timeZone: zone})
@@ -267,17 +275,32 @@ function dstBoundaries(
   for (let step = 0; step < 500; step++) {
     cursor = cursor.getTimeZoneTransition('next')
     if (!cursor || Temporal.PlainDate.compare(cursor.toPlainDate(), end) > 0) break
-    const before = cursor.subtract({nanoseconds: 1})
-    const oldWall = minutesOf(before.toPlainTime()) + 1
+    const oldWall = minutesOf(cursor.subtract({nanoseconds: 1}).toPlainTime()) + 1
     const newWall = minutesOf(cursor.toPlainTime())
-    const kind = newWall > oldWall ? 'gap' : 'overlap'
-    const [low, high] = kind === 'gap' ? [oldWall, newWall] : [newWall, oldWall]
-    const date = cursor.toPlainDate()
+    found.push(
+      newWall > oldWall
+        ? {date: cursor.toPlainDate(), kind: 'gap', low: oldWall, high: newWall}
+        : {date: cursor.toPlainDate(), kind: 'overlap', low: newWall, high: oldWall}
+    )
+  }
+
+  if (transitionCache.size > 1000) transitionCache.clear()
+  transitionCache.set(cacheKey, found)
+  return found
+}
+
+/** Working-hours boundaries that fall in a DST gap or overlap on some day of the term. */
+function dstBoundaries(
+  hours: Record<number, Array<{start: number; end: number}>>,
+  zone: string,
+  from: string,
+  to: string
+): Array<{time: string; date: string; kind: 'gap' | 'overlap'}> {
+  const found: Array<{time: string; date: string; kind: 'gap' | 'overlap'}> = []
+  for (const {date, kind, low, high} of transitions(zone, from, to)) {
     for (const range of hours[date.dayOfWeek] ?? []) {
       for (const boundary of [range.start, range.end]) {
-        if (boundary >= low && boundary < high) {
-          found.push({time: formatMinutes(boundary), date: date.toString(), kind})
-        }
+        if (boundary >= low && boundary < high) found.push({time: formatMinutes(boundary), date: date.toString(), kind})
       }
     }
   }

@@ -42,11 +42,10 @@ export function remarkValidate(options: ValidateOptions = {}) {
 
     const sla = isRecord(data.sla) ? data.sla : {}
     const asOf = resolveAsOf({option: options.asOf, sla: sla.asOf, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH})
-    const findings = validationFindings(data, {asOf: asOf.instant, production: options.production === true})
+    const {findings, validated} = validate(data, {asOf: asOf.instant, production: options.production === true})
     if (findings.length > 0) reportFindings(file, findings, locate, new LineIndex(String(file.value ?? '')))
     if (findings.some((finding) => finding.severity === 'error')) return undefined
 
-    const validated = validateFrontMatter(data)
     if (validated.ok && validated.data) {
       file.data.page = validated.data
       if (validated.data.sla) file.data.sla = validated.data.sla as Sla
@@ -63,13 +62,19 @@ export function remarkValidate(options: ValidateOptions = {}) {
  *   The parsed front matter.
  */
 export function validationFindings(data: Record<string, unknown>, context: CheckContext = {}): Finding[] {
+  return validate(data, context).findings
+}
+
+/** The schema's verdict and every finding, from one schema run. */
+function validate(data: Record<string, unknown>, context: CheckContext) {
   const findings: Finding[] = []
   const sla = data.sla
   const valueFindings = isRecord(sla) ? [...checkValues(sla, ['sla'], context), ...checkReferences(sla)] : []
   // The value parsers explain a malformed value better than a pattern or a type name does.
   const explained = new Set(valueFindings.map((finding) => finding.path.join('\u0000')))
 
-  const issues = validateFrontMatter(data).issues
+  const validated = validateFrontMatter(data)
+  const issues = validated.issues
   // A misspelt key is one mistake: when an unknown key's did-you-mean is the
   // missing key of the same mapping, report the unknown key only.
   const misspelt = new Set<string>()
@@ -89,7 +94,7 @@ export function validationFindings(data: Record<string, unknown>, context: Check
   }
 
   findings.push(...valueFindings)
-  return findings
+  return {findings, validated}
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -234,14 +234,21 @@ export function parseInstant(input: unknown, zone: string): ValueResult<InstantV
 }
 
 function instantValue(text: string, instant: Temporal.Instant, offset: string | undefined, zone: string): InstantValue {
-  return {
+  const value = {
     text,
     epochNanoseconds: instant.epochNanoseconds.toString(),
     epochMilliseconds: instant.epochMilliseconds,
-    utc: instant.toString(),
     offset,
     zone
-  }
+  } as InstantValue
+  // Formatting is the slowest part of reading an instant and few callers need
+  // it: compute `utc` on first use (still an enumerable field for JSON and tests).
+  let utc: string | undefined
+  Object.defineProperty(value, 'utc', {
+    enumerable: true,
+    get: () => (utc ??= instant.toString())
+  })
+  return value
 }
 
 /** A problem when `zone` cannot be used to read `input`. */
