@@ -114,3 +114,26 @@ describe('validation through the processor', () => {
     expect((Object.prototype as {polluted?: boolean}).polluted).toBeUndefined()
   })
 })
+
+describe('rule ids of structural problems', () => {
+  const sla = (extra: string) =>
+    ['---', 'title: R', 'sla:', '  schema: 1', '  id: r', extra, '---', 'Body.', ''].filter((line) => line !== '').join('\n')
+
+  it('should give each kind of structural problem its own rule id', async () => {
+    const cases: Array<[string, string]> = [
+      ['  ticketsFile: data/t.yaml\n  tickets: []', 'frontmatter-exclusive-keys'],
+      ['  timeline: {delayMode: day-for-dya}', 'frontmatter-enum'],
+      ['  version: three', 'frontmatter-type'],
+      ['  consequences: {form: refund, currency: eur}', 'frontmatter-format']
+    ]
+    for (const [extra, ruleId] of cases) {
+      const file = await lint(sla(extra))
+      expect(file.messages.map((message) => message.ruleId), extra).toContain(ruleId)
+    }
+
+    const missingId = await lint(['---', 'title: R', 'sla:', '  schema: 1', '---', 'Body.', ''].join('\n'))
+    expect(missingId.messages.map((message) => message.ruleId)).toEqual(['sla-id-missing'])
+    const enumTypo = await lint(sla('  timeline: {delayMode: day-for-dya}'))
+    expect(enumTypo.messages[0]!.note).toBe('Did you mean `day-for-day`?')
+  })
+})

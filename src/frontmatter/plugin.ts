@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {detectFrontMatter} from '../hugo/front-matter-detect.js'
-import {LineIndex} from '../syntax/line-index.js'
+import {lineIndexFor} from '../syntax/line-index.js'
 import {report} from '../syntax/messages.js'
 import {parseFrontMatter} from './index.js'
 import type {Locate} from './types.js'
@@ -34,7 +34,7 @@ export function remarkFrontmatterData() {
     file.data.frontmatter = parsed.data
     file.data.frontmatterLocate = parsed.locate
     if (parsed.diagnostics.length > 0) {
-      const lines = new LineIndex(source)
+      const lines = lineIndexFor(file)
       for (const item of parsed.diagnostics) report(file, item, lines)
     }
 

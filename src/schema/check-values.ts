@@ -217,8 +217,7 @@ export function checkValues(sla: Data, base: DataPath = ['sla'], context: CheckC
 
 /** The warnings that compare with "now": overdue review, expired term, forgotten pauses, fixed `asOf` in production. */
 function checkAgainstNow(sla: Data, context: CheckContext, termEnd: string | undefined, zone: string, warn: Report): void {
-  const now = Temporal.Instant.from(context.asOf!)
-  const today = now.toZonedDateTimeISO(zone).toPlainDate().toString()
+  const {now, today} = todayIn(context.asOf!, zone)
   if (context.production && sla.asOf !== undefined) {
     warn(['asOf'], 'as-of-in-production', 'Unexpected fixed `asOf` in a production build, expected the build time', 'Remove `asOf` so compliance is computed for today')
   }
@@ -287,6 +286,17 @@ function transitions(zone: string, from: string, to: string): Transition[] {
   if (transitionCache.size > 1000) transitionCache.clear()
   transitionCache.set(cacheKey, found)
   return found
+}
+
+// Every page of a build shares "now"; most share a zone too.
+let lastToday: {asOf: string; zone: string; now: Temporal.Instant; today: string} | undefined
+
+/** "Now" as an instant and today's date in `zone`. */
+function todayIn(asOf: string, zone: string): {now: Temporal.Instant; today: string} {
+  if (lastToday?.asOf === asOf && lastToday.zone === zone) return lastToday
+  const now = Temporal.Instant.from(asOf)
+  lastToday = {asOf, zone, now, today: now.toZonedDateTimeISO(zone).toPlainDate().toString()}
+  return lastToday
 }
 
 /** Working-hours boundaries that fall in a DST gap or overlap on some day of the term. */

@@ -55,3 +55,25 @@ export class LineIndex {
     point.offset = offset
   }
 }
+
+// One index per file and text: the parser, the front matter reader and the
+// validator all turn offsets into points for the same file.
+const indexes = new WeakMap<object, {source: string; index: LineIndex}>()
+
+/**
+ * The line index of a file's current text, built once and shared by every
+ * step that reports on the file.
+ *
+ * @param file
+ *   A vfile (or anything with a `value`).
+ * @param known
+ *   An index already built for the file's text, to remember.
+ */
+export function lineIndexFor(file: {value?: unknown}, known?: LineIndex): LineIndex {
+  const source = String(file.value ?? '')
+  const cached = indexes.get(file)
+  if (cached && cached.source === source) return cached.index
+  const index = known ?? new LineIndex(source)
+  indexes.set(file, {source, index})
+  return index
+}

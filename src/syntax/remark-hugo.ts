@@ -3,6 +3,7 @@ import type {} from 'remark-stringify'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {createRegistry, type RegistryOptions, type ShortcodeRegistry} from '../hugo/registry.js'
+import {lineIndexFor} from './line-index.js'
 import {report} from './messages.js'
 import {parsePage, type ParsePageOptions} from './parse.js'
 import {hugoToMarkdown} from './to-markdown.js'
@@ -33,6 +34,7 @@ export function remarkHugo(this: Processor, options: RemarkHugoOptions = {}): un
   ;(this as unknown as Processor<Root>).parser = (document: string, file: VFile): Root => {
     const source = String(file.value ?? document)
     const {tree, diagnostics, lines} = parsePage(source, parseOptions)
+    if (file.value !== undefined) lineIndexFor(file, lines)
     for (const item of diagnostics.sort((a, b) => a.start - b.start)) report(file, item, lines)
     return tree
   }

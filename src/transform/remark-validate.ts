@@ -6,7 +6,7 @@ import type {Finding} from '../schema/finding.js'
 import {validateFrontMatter, type FrontMatter, type FrontMatterIssue} from '../schema/frontmatter.js'
 import {checkReferences} from '../schema/references.js'
 import type {Sla} from '../schema/sla.js'
-import {LineIndex} from '../syntax/line-index.js'
+import {lineIndexFor} from '../syntax/line-index.js'
 import {didYouMean} from '../util/did-you-mean.js'
 import {reportFindings} from './report-findings.js'
 
@@ -35,15 +35,17 @@ export interface ValidateOptions {
  * `remarkFrontmatterData`.
  */
 export function remarkValidate(options: ValidateOptions = {}) {
+  // A fixed "now" is the same for every page: resolve it once.
+  const fixed = options.asOf ? resolveAsOf({option: options.asOf}) : undefined
   return function (_tree: Root, file: VFile): undefined {
     const data = file.data.frontmatter
     const locate = file.data.frontmatterLocate
     if (!data || !locate || Object.keys(data).length === 0) return undefined
 
     const sla = isRecord(data.sla) ? data.sla : {}
-    const asOf = resolveAsOf({option: options.asOf, sla: sla.asOf, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH})
+    const asOf = fixed ?? resolveAsOf({sla: sla.asOf, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH})
     const {findings, validated} = validate(data, {asOf: asOf.instant, production: options.production === true})
-    if (findings.length > 0) reportFindings(file, findings, locate, new LineIndex(String(file.value ?? '')))
+    if (findings.length > 0) reportFindings(file, findings, locate, lineIndexFor(file))
     if (findings.some((finding) => finding.severity === 'error')) return undefined
 
     if (validated.ok && validated.data) {

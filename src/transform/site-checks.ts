@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {LineIndex} from '../syntax/line-index.js'
+import {lineIndexFor} from '../syntax/line-index.js'
 import {reportFindings} from './report-findings.js'
 
 /**
@@ -39,12 +39,12 @@ export function checkSite(files: readonly VFile[]): void {
         }
       ],
       locate,
-      new LineIndex(String(file.value ?? ''))
+      lineIndexFor(file)
     )
     const message = file.messages.at(-1)
     if (message) {
       const where = earlier.data.frontmatterLocate?.(['sla', 'id'])
-      const lines = new LineIndex(String(earlier.value ?? ''))
+      const lines = lineIndexFor(earlier)
       const cause = new VFileMessage(`first used in ${earlier.path}`, {
         ...(where ? {place: {start: lines.toPoint(where.start), end: lines.toPoint(where.end)}} : {}),
         ruleId: 'sla-id-duplicate',
