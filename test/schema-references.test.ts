@@ -70,7 +70,7 @@ describe('checkReferences', () => {
       // Too far from `reply` for a did-you-mean: every target is offered.
       ['unknown-target', 'sla.consequences.perBreach.replies', ['reply', 'fix']],
       ['unknown-pause-reason', 'sla.tickets.0.pauses.0.reason', [
-        'approval', 'change-management', 'client-communication', 'data-dependency', 'pending-payment', 'work-review', 'client-holiday'
+        'data-dependency', 'approval', 'change-management', 'client-communication', 'pending-payment', 'work-review', 'client-holiday'
       ]]
     ])
   })

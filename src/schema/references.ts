@@ -1,15 +1,6 @@
 import {didYouMean} from '../util/did-you-mean.js'
 import type {DataPath, Finding} from './finding.js'
-
-/** The six client-caused pause reasons every SLA knows (sla-domain §5.1). */
-export const builtInPauseReasons: readonly string[] = [
-  'approval',
-  'change-management',
-  'client-communication',
-  'data-dependency',
-  'pending-payment',
-  'work-review'
-]
+import {clientCausedPauseReasons} from './sla.js'
 
 /** Calendar names every SLA knows without declaring them. */
 export const builtInCalendars: readonly string[] = ['24x7']
@@ -39,7 +30,7 @@ export function checkReferences(sla: Data, base: DataPath = ['sla']): Finding[] 
   const findings: Finding[] = []
   const calendars = [...keys(sla.calendars), ...builtInCalendars]
   const priorities = keys(sla.priorities)
-  const reasons = [...new Set([...builtInPauseReasons, ...keys(sla.pauseReasons)])]
+  const reasons = [...new Set([...clientCausedPauseReasons, ...keys(sla.pauseReasons)])]
   const targets = keys(sla.targets)
   const milestones = list(sla.milestones)
     .map((item) => (isRecord(item) && typeof item.id === 'string' ? item.id : undefined))
