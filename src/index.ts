@@ -14,7 +14,12 @@ export {
 } from './hugo/index.js'
 export {parseFrontMatter, type ParsedFrontMatter} from './frontmatter/index.js'
 export {remarkFrontmatterData} from './frontmatter/plugin.js'
+export {resolveAsOf, type AsOf} from './engine/as-of.js'
 export {createProcessor, type ProcessorOptions} from './pipeline.js'
+export {validateFrontMatter, type FrontMatter, type FrontMatterIssue} from './schema/frontmatter.js'
+export {frontMatterJsonSchema} from './schema/json-schema.js'
+export type {Sla} from './schema/sla.js'
+export {remarkValidate, validationFindings, type ValidateOptions} from './transform/remark-validate.js'
 export {
   hugoToMarkdown,
   parsePage,

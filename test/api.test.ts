@@ -8,12 +8,17 @@ describe('public api', () => {
       'createRegistry',
       'detectFrontMatter',
       'discoverShortcodes',
+      'frontMatterJsonSchema',
       'hugoToMarkdown',
       'lexPage',
       'parseFrontMatter',
       'parsePage',
       'remarkFrontmatterData',
-      'remarkHugo'
+      'remarkHugo',
+      'remarkValidate',
+      'resolveAsOf',
+      'validateFrontMatter',
+      'validationFindings'
     ])
   })
 
