@@ -80,8 +80,11 @@ export function checkValues(sla: Data, base: DataPath = ['sla'], context: CheckC
 
   // Calendars: which are round the clock decides whether `d` and `w` are allowed.
   const roundTheClock = new Set(['24x7'])
+  const shapes = new Map<string, ReturnType<typeof parseCalendarShape>>()
   for (const [name, calendar] of entries(sla.calendars)) {
-    const shape = use(parseCalendarShape(calendar), ['calendars', name])
+    const parsed = parseCalendarShape(calendar)
+    shapes.set(name, parsed)
+    const shape = use(parsed, ['calendars', name])
     if (shape?.kind === '24x7') roundTheClock.add(name)
     if (!isRecord(calendar)) continue
     const holidays = list(calendar.holidays)
@@ -107,8 +110,8 @@ export function checkValues(sla: Data, base: DataPath = ['sla'], context: CheckC
 
   for (const [name, calendar] of entries(sla.calendars)) {
     if (!isRecord(calendar) || !from || !to) continue
-    const shape = parseCalendarShape(calendar)
-    if (!shape.ok || shape.value.kind !== 'hours') continue
+    const shape = shapes.get(name)
+    if (!shape?.ok || shape.value.kind !== 'hours') continue
     const calendarZone = typeof calendar.timeZone === 'string' ? calendar.timeZone : zone
     for (const found of dstBoundaries(shape.value.hours, calendarZone, from.text, to.text)) {
       warn(['calendars', name, 'hours'], 'hours-boundary-dst', `Unexpected working-hours boundary ${found.time} on ${found.date} inside the DST ${found.kind} of ${calendarZone}, expected a time that exists once every day`, found.kind === 'gap' ? 'That day the boundary does not exist and shifts forward (Temporal `compatible`)' : 'That day the boundary happens twice; the earlier one is used')
