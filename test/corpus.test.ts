@@ -24,14 +24,10 @@ function countShortcodes(node: Nodes, counts: Map<string, number>): void {
 }
 
 describe('getdoks.org corpus', () => {
-  if (pages.length === 0) {
-    const reason = `corpus folder ${corpusRoot} does not exist`
-    console.log(`corpus: skipped, ${reason}`)
-    it.skip(`parses every page (${reason})`, () => {})
-    return
-  }
+  // ../shared/ is read when it exists; say so when it does not.
+  if (pages.length === 0) console.warn(`corpus: not checked, corpus folder ${corpusRoot} does not exist`)
 
-  it(`parses all ${pages.length} pages without a fatal message`, () => {
+  it.skipIf(pages.length === 0)(`parses all ${pages.length} pages without a fatal message`, () => {
     const counts = new Map<string, number>()
     const fatal: string[] = []
 
