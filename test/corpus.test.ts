@@ -1,6 +1,6 @@
 /**
  * The getdoks.org content (the Doks documentation site, read-only under
- * /work/shared/corpus) parses with no fatal message, and the test prints
+ * ../shared/corpus beside the checkout) parses with no fatal message, and the test prints
  * how many shortcodes of each name it found, nested and embedded ones
  * included. Skipped, with a printed reason, when the folder is missing.
  */

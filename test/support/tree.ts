@@ -27,8 +27,8 @@ export const projectRoot: string = path.resolve(here, '..', '..')
 export const fixturesRoot: string = path.join(projectRoot, 'test', 'fixtures')
 /** `content-examples` (written by another engineer; may be missing or partial). */
 export const examplesRoot: string = path.join(projectRoot, 'content-examples')
-/** The getdoks.org content, read-only, when the shared corpus is present. */
-export const corpusRoot = '/work/shared/corpus/getdoks.org/content'
+/** The getdoks.org content in `../shared/` beside the checkout (read-only), when it is there. */
+export const corpusRoot: string = path.join(projectRoot, '..', 'shared', 'corpus', 'getdoks.org', 'content')
 
 /** One page to test: a name for reports, its path and its text. */
 export interface Page {
