@@ -66,6 +66,44 @@ describe('slamark lint', () => {
     expect(result.stderr).toContain('Unexpected empty selection')
   })
 
+  it('should print a data file’s messages under its own path, a holidays file shared by two pages once', () => {
+    const result = run(['lint', '.'], path.resolve('test/fixtures/data-site'))
+    expect(result.code).toBe(1)
+    const sections: Record<string, string[]> = {}
+    let current = ''
+    for (const line of result.stderr.split('\n')) {
+      if (/^\S/.test(line) && !/^\d/.test(line)) {
+        current = line
+        // Each file is printed once.
+        expect(sections[current]).toBeUndefined()
+        sections[current] = []
+      }
+
+      const message = /^(\d+:\d+-\d+:\d+)\s+(error|warning)\s.*\s(\S+)\s+slamark$/.exec(line)
+      if (message) sections[current]!.push(`${message[1]} ${message[2]} ${message[3]}`)
+    }
+
+    expect(sections).toEqual({
+      [path.join('content', 'care.md')]: ['17:16-17:42 error data-file-invalid'],
+      [path.join('data', 'holidays-nl.ics')]: ['18:20-18:28 warning holiday-non-working-day', '24:20-24:28 warning holiday-non-working-day'],
+      [path.join('data', 'sla', 'care-tickets.yaml')]: ['9:15-9:17 error unknown-priority', '12:36-12:61 error event-before-opened']
+    })
+    expect(result.stderr).toMatch(/5 messages \(\S 3 errors, \S 2 warnings\)/)
+    expect(result.stderr).toContain('Unexpected 2 errors in `data/sla/care-tickets.yaml`, expected valid tickets')
+    expect(result.stderr).toContain('read for `sla.calendars.office.holidaysFile` of `content/care.md`')
+  })
+
+  it('should fail on an error found only in a data file', () => {
+    const dir = site({
+      'content/a.md': '---\ntitle: A\nsla:\n  schema: 1\n  id: a\n  ticketsFile: data/t.json\n---\n',
+      'data/t.json': '[{"id": "T-1"}]'
+    })
+    const result = run(['lint', dir])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(path.join('data', 't.json'))
+    expect(result.stderr).toMatch(/1:2-1:15\s+error\s+Unexpected missing key `priority`/)
+  })
+
   it('should print the version', () => {
     const result = run(['--version'])
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)

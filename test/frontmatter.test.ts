@@ -633,6 +633,34 @@ describe('Org front matter', () => {
     expect(keyText(source, parsed.locate(['tags']))).toBe('TAGS[]')
   })
 
+  it('reports a repeated text key as an error naming both places, and joins the lines as Hugo does', () => {
+    const value = '#+title: One\n#+Title: Two\n'
+    const parsed = parseFrontMatter({format: 'org', start: 0, end: value.length, valueStart: 0, value})
+    expect(parsed.data).toEqual({title: 'One\nTwo'})
+    expect(parsed.locate(['title'])).toEqual({start: 9, end: 25, keyStart: 2, keyEnd: 7})
+    expect(parsed.diagnostics).toMatchObject([
+      {
+        ruleId: 'front-matter-duplicate-key',
+        severity: 'error',
+        reason: 'Unexpected second `#+title`, expected each key once',
+        start: 15,
+        end: 20,
+        related: {start: 2, end: 7, reason: 'first `#+title` key'}
+      }
+    ])
+  })
+
+  it('warns about a repeated list key, whose words Hugo appends', () => {
+    const value = '#+tags[]: a b\n#+TAGS[]: c\n#+aliases: /x\n'
+    const parsed = parseFrontMatter({format: 'org', start: 0, end: value.length, valueStart: 0, value})
+    expect(parsed.data).toEqual({tags: ['a', 'b', 'c'], aliases: ['/x']})
+    expect(value.slice(parsed.locate(['tags', 2])!.start, parsed.locate(['tags', 2])!.end)).toBe('c')
+    expect(value.slice(parsed.locate(['tags', 0])!.start, parsed.locate(['tags', 0])!.end)).toBe('a')
+    expect(parsed.diagnostics).toMatchObject([
+      {ruleId: 'front-matter-duplicate-key', severity: 'warning', start: 16, end: 22, related: {start: 2, end: 8}}
+    ])
+  })
+
   it('warns about lines Hugo ignores', () => {
     const value = '#+title: x\n#+title:x\n'
     const parsed = parseFrontMatter({format: 'org', start: 0, end: value.length, valueStart: 0, value})

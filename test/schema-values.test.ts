@@ -23,6 +23,7 @@ import {
   parsePercent,
   parseWorkingHours,
   valueRules,
+  type DurationValue,
   type ValueResult,
   type ValueRuleId,
   type WeekHours
@@ -117,11 +118,8 @@ describe('parseDuration', () => {
 
   it('should refuse malformed durations with a suggestion when one is clear', () => {
     const cases: Array<[unknown, string | undefined]> = [
-      ['4 hours', '4h'],
       ['4H', '4h'],
       ['4 h', '4h'],
-      ['2 business days', '2bd'],
-      ['4 business hours', '4h'],
       ['1.5h', '1h30m'],
       ['0.25 hours', '15m'],
       ['PT4H', '4h'],
@@ -147,10 +145,59 @@ describe('parseDuration', () => {
     }
   })
 
-  it('should not suggest a spelling that is wrong in the context', () => {
-    // `2d` would be refused on a business calendar, so it is not offered.
-    expect(problemOf(parseDuration('2 days', {calendar: 'business'})).hint).not.toMatch(/Did you mean/)
-    expect(problemOf(parseDuration('2 days', {calendar: '24x7'})).expected).toEqual(['2d'])
+  it('should not read or suggest a spelling that is wrong in the context', () => {
+    // `2d` would be refused on a business calendar, so it is neither read nor offered.
+    const refused = problemOf(parseDuration('2 days', {calendar: 'business'}))
+    expect(refused.ruleId).toBe('duration-malformed')
+    expect(refused.hint).not.toMatch(/Did you mean/)
+    expect(parseDuration('2 days', {calendar: '24x7'})).toMatchObject({ok: true, value: {kind: 'calendar-days', days: 2}})
+  })
+
+  it('should read units written as words, warning with the short form', () => {
+    const cases: Array<[string, DurationValue, string]> = [
+      ['4 hours', {kind: 'elapsed', minutes: 240}, '4h'],
+      ['1 hour and 30 minutes', {kind: 'elapsed', minutes: 90}, '1h30m'],
+      ['2 business days', {kind: 'business-days', days: 2}, '2bd'],
+      ['3 Working Days', {kind: 'business-days', days: 3}, '3bd'],
+      ['4 business hours', {kind: 'elapsed', minutes: 240}, '4h']
+    ]
+    for (const [input, value, normalized] of cases) {
+      expect(parseDuration(input, {calendar: 'business'}), input).toEqual({
+        ok: true,
+        value,
+        warnings: [
+          {
+            ruleId: 'duration-spelled-out',
+            reason: `Unexpected duration in words \`${input}\`, expected \`${normalized}\``,
+            hint: `Read as \`${normalized}\`; the short form is what editors complete and check`,
+            actual: input,
+            expected: [normalized],
+            normalized
+          }
+        ]
+      })
+    }
+  })
+
+  it('should warn about business wording on a 24x7 calendar (sla-domain §5.3 warning 10)', () => {
+    expect(parseDuration('4 business hours', {calendar: '24x7'})).toEqual({
+      ok: true,
+      value: {kind: 'elapsed', minutes: 240},
+      warnings: [
+        {
+          ruleId: 'goal-wording-mismatch',
+          reason: 'Unexpected business wording `4 business hours` on a 24x7 calendar, expected a goal that counts every hour such as `4h`',
+          hint: 'On a 24x7 calendar `4h` counts around the clock; write `4h` if that is meant, or measure the goal on a business calendar (`calendar` or `goalCalendars`)',
+          actual: '4 business hours',
+          expected: ['4h'],
+          normalized: '4h'
+        }
+      ]
+    })
+    expect(ruleIdsOf(parseDuration('2 working days', {calendar: '24x7'}))).toEqual(['goal-wording-mismatch'])
+    // Plain hours carry no business wording; an unknown calendar cannot contradict it.
+    expect(ruleIdsOf(parseDuration('4 hours', {calendar: '24x7'}))).toEqual(['duration-spelled-out'])
+    expect(ruleIdsOf(parseDuration('4 business hours'))).toEqual(['duration-spelled-out'])
   })
 
   it('should format durations canonically', () => {
@@ -365,7 +412,12 @@ describe('parseObjective', () => {
   it('should report problems of the part under their own rule, about the whole objective', () => {
     expect(problemOf(parseObjective('>= 0.8'))).toMatchObject({ruleId: 'percent-fraction', actual: '>= 0.8', expected: ['>= 80%']})
     expect(problemOf(parseObjective('0.8'))).toMatchObject({ruleId: 'percent-fraction', actual: '0.8', expected: ['80%']})
-    expect(problemOf(parseObjective('<= 4 hours'))).toMatchObject({ruleId: 'duration-malformed', expected: ['<= 4h']})
+    expect(problemOf(parseObjective('<= 4 hrs.'))).toMatchObject({ruleId: 'duration-malformed', actual: '<= 4 hrs.'})
+    expect(parseObjective('<= 4 hours')).toMatchObject({
+      ok: true,
+      value: {comparator: '<=', value: {kind: 'elapsed', minutes: 240}},
+      warnings: [{ruleId: 'duration-spelled-out', actual: '<= 4 hours', expected: ['<= 4h'], normalized: '<= 4h'}]
+    })
     expect(problemOf(parseObjective('<= 2d', {calendar: 'business'})).ruleId).toBe('duration-days-on-business-calendar')
   })
 })
@@ -892,7 +944,7 @@ describe('parseInstant', () => {
   it('should keep the offset text and match `Temporal.Instant.from` for generated instants with offsets', () => {
     const two = (value: number) => String(value).padStart(2, '0')
     const instant = fc.record({
-      year: fc.integer({min: 1900, max: 2200}),
+      year: fc.integer({min: 1, max: 9999}),
       month: fc.integer({min: 1, max: 12}),
       day: fc.integer({min: 1, max: 31}),
       hour: fc.integer({min: 0, max: 23}),
@@ -913,7 +965,7 @@ describe('parseInstant', () => {
       fc.property(instant, (parts) => {
         const day = Math.min(parts.day, Temporal.PlainYearMonth.from({year: parts.year, month: parts.month}).daysInMonth)
         const seconds = parts.second === null ? '' : `:${two(parts.second)}${parts.fraction === null ? '' : '.' + parts.fraction}`
-        const text = `${parts.year}-${two(parts.month)}-${two(day)}${parts.separator}${two(parts.hour)}:${two(parts.minute)}${seconds}${parts.offset}`
+        const text = `${String(parts.year).padStart(4, '0')}-${two(parts.month)}-${two(day)}${parts.separator}${two(parts.hour)}:${two(parts.minute)}${seconds}${parts.offset}`
         const result = parseInstant(text, parts.zone)
         const expected = Temporal.Instant.from(text)
         expect(result).toEqual({
@@ -1024,6 +1076,8 @@ describe('valueRules', () => {
       ['duration-days-on-business-calendar', parseDuration('2d', {calendar: 'business'})],
       ['duration-business-days-for-availability', parseDuration('1bd', {use: 'availability'})],
       ['duration-not-positive', parseDuration('0m')],
+      ['duration-spelled-out', parseDuration('4 hours')],
+      ['goal-wording-mismatch', parseDuration('4 business hours', {calendar: '24x7'})],
       ['percent-malformed', parsePercent('high')],
       ['percent-out-of-range', parsePercent('101%')],
       ['percent-fraction', parsePercent(0.999, {kind: 'objective'})],

@@ -542,9 +542,9 @@ describe('validateFrontMatter: hostile input', () => {
       ['seo.__proto__', 'unrecognized_keys'],
       ['params.seo.constructor', 'unrecognized_keys'],
       ['sla.__proto__', 'unrecognized_keys'],
-      ['sla.targets.valueOf.goals.__proto__', 'unrecognized_keys'],
+      ['sla.calendars.__proto__', 'unrecognized_keys'],
       ['sla.priorities.__proto__', 'unrecognized_keys'],
-      ['sla.calendars.__proto__', 'unrecognized_keys']
+      ['sla.targets.valueOf.goals.__proto__', 'unrecognized_keys']
     ])
 
     // Without the bad keys inside `sla` and `seo`, the page is valid and the data stays plain.

@@ -2,24 +2,13 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {createProcessor} from '../src/pipeline.js'
 import {checkSite} from '../src/transform/site-checks.js'
+import {brief, byPlace} from './support/messages.js'
 
 async function lint(value: string, path = 'page.md'): Promise<VFile> {
   const processor = createProcessor()
   const file = new VFile({path, value})
   await processor.run(processor.parse(file), file)
   return file
-}
-
-const brief = (file: VFile) =>
-  file.messages.map((message) => {
-    const place = message.place as {start: {line: number; column: number}; end: {line: number; column: number}}
-    return `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column} ${message.ruleId} ${message.fatal ? 'error' : 'warning'}`
-  })
-
-function byPlace(a: string, b: string): number {
-  const [al, ac] = a.split(/[:-]/).map(Number)
-  const [bl, bc] = b.split(/[:-]/).map(Number)
-  return al! - bl! || ac! - bc!
 }
 
 const valid = {
@@ -47,6 +36,17 @@ describe('validation through the processor', () => {
     expect(file.messages).toEqual([])
     expect(file.data.sla?.id).toBe('care-plan')
     expect(file.data.page?.title).toBe('Care plan')
+  })
+
+  it('should read a goal in words, warn at it, and keep the short form in file.data.sla', async () => {
+    const source = valid.yaml
+      .replace('{P1: 4h}', '{P1: "4 hours"}')
+      .replace('reply: {measure: first-response', 'always: {measure: resolution, calendar: 24x7, goals: {P1: "2 business hours"}}\n    reply: {measure: first-response')
+    const file = await lint(source)
+    expect(brief(file)).toEqual(['11:63-11:81 goal-wording-mismatch warning', '12:68-12:77 duration-spelled-out warning'])
+    expect(file.messages[1]!.reason).toBe('Unexpected duration in words `4 hours`, expected `4h`')
+    expect(file.data.sla?.targets?.reply?.goals).toEqual({P1: '4h'})
+    expect(file.data.sla?.targets?.always?.goals).toEqual({P1: '2h'})
   })
 
   it('should point at each offending YAML value, key, or the mapping missing a key', async () => {

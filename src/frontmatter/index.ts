@@ -61,28 +61,7 @@ const mappingExamples: Record<FrontMatterFormat, string> = {
  */
 export function parseFrontMatter(block: FrontMatterBlock): ParsedFrontMatter {
   const {format, value: text, valueStart} = block
-  let result: FormatResult
-
-  try {
-    result = read(format, text, valueStart)
-  } catch (error) {
-    // A reader bug must not take the whole lint run down: report it where
-    // the block starts and carry on without data.
-    result = {
-      value: undefined,
-      diagnostics: [
-        diagnostic({
-          ruleId: internalRuleId,
-          severity: 'error',
-          reason: `Unexpected failure while reading the ${formatNames[format] ?? String(format)} front matter, expected it to be read`,
-          hint: `This is a bug in slamark; please report it with this front matter (${error instanceof Error ? error.message : String(error)}).`,
-          start: valueStart
-        })
-      ],
-      locate: () => undefined
-    }
-  }
-
+  const result = readFormat(format, text, valueStart)
   const diagnostics = result.diagnostics
   let data: Record<string, unknown> = {}
   let usable = false
@@ -93,16 +72,63 @@ export function parseFrontMatter(block: FrontMatterBlock): ParsedFrontMatter {
   } else if (result.value !== undefined && result.value !== null) {
     // `null` is an empty block (or an explicit `~`), which Hugo treats as no
     // front matter; anything else that is not a mapping stops Hugo's build.
-    diagnostics.push(notMapping(format, result, valueStart))
+    diagnostics.push(clampToBlock(notMapping(format, result, valueStart), {start: valueStart, end: valueStart + text.length}))
   }
 
-  const limit = {start: valueStart, end: valueStart + text.length}
   return {
     format,
     data,
-    diagnostics: diagnostics.map((item) => clampToBlock(item, limit)),
+    diagnostics,
     locate(path: KeyPath): ValuePosition | undefined {
-      if (!usable) return undefined
+      return usable ? result.locate(path) : undefined
+    }
+  }
+}
+
+/**
+ * Read a text in one of the front matter formats, whatever its top-level
+ * value (a data file may hold a list): the reader's result, with the same
+ * guarantees as {@link parseFrontMatter}: nothing throws (a reader bug
+ * becomes a diagnostic), every diagnostic lies inside the text, and the
+ * locator never throws either.
+ *
+ * @param format
+ *   The format.
+ * @param text
+ *   The text.
+ * @param offset
+ *   Offset of the text in the whole file.
+ * @param subject
+ *   What the text is, for the message of a reader bug (default `front matter`).
+ */
+export function readFormat(format: FrontMatterFormat, text: string, offset: number, subject = 'front matter'): FormatResult {
+  let result: FormatResult
+
+  try {
+    result = read(format, text, offset)
+  } catch (error) {
+    // A reader bug must not take the whole lint run down: report it where
+    // the text starts and carry on without data.
+    result = {
+      value: undefined,
+      diagnostics: [
+        diagnostic({
+          ruleId: internalRuleId,
+          severity: 'error',
+          reason: `Unexpected failure while reading the ${formatNames[format] ?? String(format)} ${subject}, expected it to be read`,
+          hint: `This is a bug in slamark; please report it with this ${subject} (${error instanceof Error ? error.message : String(error)}).`,
+          start: offset
+        })
+      ],
+      locate: () => undefined
+    }
+  }
+
+  const limit = {start: offset, end: offset + text.length}
+  return {
+    value: result.value,
+    diagnostics: result.diagnostics.map((item) => clampToBlock(item, limit)),
+    locate(path: KeyPath): ValuePosition | undefined {
       try {
         return result.locate(path)
       } catch {

@@ -4,8 +4,10 @@
  *
  * Hugo (through its Org library) reads a line as a keyword only when a
  * space, tab or the end of the line follows the colon; keys are lower-cased;
- * a key ending in `[]` (`#+tags[]: a b`) gives a list of the
- * whitespace-separated words, any other key a string.
+ * a key ending in `[]` (`#+tags[]: a b`), and `tags`, `categories` and
+ * `aliases` without it, give a list of the whitespace-separated words, any
+ * other key a string. A key written twice keeps both lines, as Hugo does:
+ * text values are joined with a line break, lists get the words of both.
  */
 
 import {diagnostic, type Diagnostic} from '../hugo/diagnostic.js'
@@ -14,6 +16,12 @@ import {setOwn} from './plain.js'
 import {duplicateKeyRuleId, orgRuleId} from './rules.js'
 import {code} from './text.js'
 import type {FormatResult} from './types.js'
+
+/**
+ * Keys Hugo splits into words even without `[]` (its Org front matter
+ * reader treats them as lists; checked against Hugo 0.111).
+ */
+const listKeys = new Set(['tags', 'categories', 'aliases'])
 
 /** A keyword line: `#+`, the key, `:`, then a blank and the value or nothing. */
 const keyword = /^#\+([^:]+):(?:[ \t]+(.*)|$)/
@@ -97,30 +105,49 @@ function readLine(
   const rawValue = (match[2] ?? '').replace(/[ \t]+$/, '')
   const valueStart = base + (match[2] === undefined ? line.length : line.length - (match[2].length))
   const valueEnd = valueStart + rawValue.length
-  const isList = rawKey.endsWith('[]')
-  const name = (isList ? rawKey.slice(0, -2) : rawKey).toLowerCase()
+  const explicitList = rawKey.endsWith('[]')
+  const name = (explicitList ? rawKey.slice(0, -2) : rawKey).toLowerCase()
+  const isList = explicitList || listKeys.has(name)
+  const earlier = root.get(name)
+  const previous = Object.hasOwn(data, name) ? data[name] : undefined
 
-  if (Object.hasOwn(data, name)) {
+  if (earlier) {
+    const first = earlier.position
+    // Hugo keeps both lines: a list gets the words of both, which may be
+    // meant; any other value becomes two lines of text, which hardly ever is.
     diagnostics.push(
       diagnostic({
         ruleId: duplicateKeyRuleId,
-        severity: 'warning',
+        severity: isList ? 'warning' : 'error',
         reason: `Unexpected second ${code('#+' + name)}, expected each key once`,
-        hint: 'Only one of the values is kept: remove the other line.',
+        hint: isList
+          ? 'Hugo appends the words of every line to the list: write them on one line.'
+          : 'Hugo joins the values with a line break: keep one line.',
         start: key.start,
         end: key.end,
-        actual: name
+        actual: name,
+        ...(first.keyStart !== undefined && first.keyEnd !== undefined
+          ? {related: {start: first.keyStart, end: first.keyEnd, reason: `first ${code('#+' + name)} key`}}
+          : {})
       })
     )
   }
 
-  const node = root.set(name, position(valueStart, valueEnd, key))
+  // A repeated key's value spans from the first line's value to this one's, under the first key.
+  const continued = earlier !== undefined && (isList ? Array.isArray(previous) : typeof previous === 'string')
+  const firstKey = continued ? firstKeyOf(earlier, key) : key
+  const node = root.set(name, position(continued ? earlier.position.start : valueStart, valueEnd, firstKey))
+
   if (!isList) {
-    setOwn(data, name, rawValue)
+    setOwn(data, name, continued ? `${String(previous)}\n${rawValue}` : rawValue)
     return
   }
 
-  const words: string[] = []
+  const words: string[] = continued ? [...(previous as string[])] : []
+  if (continued) {
+    for (const [index, child] of earlier.children) node.children.set(index, child)
+  }
+
   for (const word of rawValue.matchAll(/\S+/g)) {
     const start = valueStart + word.index
     node.set(words.length, position(start, start + word[0].length))
@@ -128,4 +155,10 @@ function readLine(
   }
 
   setOwn(data, name, words)
+}
+
+/** The key span of an earlier line of the same key, else `fallback`. */
+function firstKeyOf(earlier: PositionNode, fallback: {start: number; end: number}): {start: number; end: number} {
+  const {keyStart, keyEnd} = earlier.position
+  return keyStart === undefined || keyEnd === undefined ? fallback : {start: keyStart, end: keyEnd}
 }

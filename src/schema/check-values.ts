@@ -1,4 +1,5 @@
 import {Temporal} from 'temporal-polyfill'
+import {isoWeekday} from '../util/civil.js'
 import type {DataPath, Finding} from './finding.js'
 import {
   checkSlaId,
@@ -100,7 +101,7 @@ export function checkValues(sla: Data, base: DataPath = ['sla'], context: CheckC
       if ((from && day.text < from.text) || (to && day.text > to.text)) {
         warn(path, 'holiday-outside-term', `Unexpected holiday \`${day.text}\` outside the term, expected a date within \`effective\``, 'A holiday outside the term has no effect')
       } else if (shape?.kind === 'hours') {
-        const weekday = Temporal.PlainDate.from(day.text).dayOfWeek as keyof typeof shape.hours
+        const weekday = isoWeekday(day.year, day.month, day.day) as keyof typeof shape.hours
         if ((shape.hours[weekday] ?? []).length === 0) {
           warn(path, 'holiday-non-working-day', `Unexpected holiday \`${day.text}\` on a day without working hours, expected a working day`, 'A holiday on a day the calendar does not work has no effect')
         }
@@ -124,12 +125,13 @@ export function checkValues(sla: Data, base: DataPath = ['sla'], context: CheckC
   for (const [id, target] of entries(sla.targets)) {
     if (!isRecord(target)) continue
     const overrides = isRecord(target.goalCalendars) ? target.goalCalendars : {}
+    let businessDays = false
     for (const [priority, goal] of entries(target.goals)) {
       const calendar = calendarKind(overrides[priority] ?? target.calendar)
-      use(parseDuration(goal, {use: 'goal', ...(calendar ? {calendar} : {})}), ['targets', id, 'goals', priority])
+      const parsed = use(parseDuration(goal, {use: 'goal', ...(calendar ? {calendar} : {})}), ['targets', id, 'goals', priority])
+      if (parsed?.kind === 'business-days') businessDays = true
     }
 
-    const businessDays = entries(target.goals).some(([, goal]) => typeof goal === 'string' && /^\d+bd$/.test(goal.trim()))
     const partialPause = list(sla.tickets).some(
       (ticket) => isRecord(ticket) && list(ticket.pauses).some((pause) => isRecord(pause) && [pause.from, pause.to].some(hasTimeOfDay))
     )
@@ -507,6 +509,7 @@ function toFinding(problem: ValueProblem, path: DataPath): Finding {
   if (problem.hint !== undefined) finding.hint = problem.hint
   if (problem.actual !== undefined) finding.actual = problem.actual
   if (problem.expected !== undefined) finding.expected = problem.expected
+  if (problem.normalized !== undefined) finding.normalized = problem.normalized
   return finding
 }
 

@@ -22,6 +22,11 @@ export interface Finding {
   hint?: string
   actual?: string
   expected?: string[]
+  /**
+   * The canonical value to validate and keep in place of the written one,
+   * when the finding is a warning about a value read despite its spelling.
+   */
+  normalized?: string
   /** A second place that explains the first (the other duplicate, the start of a cycle). */
   related?: {path: DataPath; reason: string}
 }

@@ -465,26 +465,31 @@ function lookup(root: unknown, path: Path): {found: boolean; value: unknown; par
  */
 function forbiddenKeys(data: unknown, sink: Sink): void {
   if (typeof data !== 'object' || data === null || !Object.hasOwn(data, 'sla')) return
-  const stack: Array<{value: unknown; path: Path}> = [{value: (data as Record<string, unknown>).sla, path: ['sla']}]
+  // One path, extended and shortened as the walk goes, so that clean data
+  // (the usual case) allocates nothing per value.
+  const path: Array<string | number> = ['sla']
   // Shared or cyclic objects (possible when the caller builds the data) are visited once.
-  const visited = new WeakSet<object>()
+  const visited = new Set<object>()
 
-  while (stack.length > 0) {
-    const {value, path} = stack.pop()!
+  const walk = (value: unknown): void => {
     // The schema is at most ten levels deep; deeper data is already wrong.
-    if (typeof value !== 'object' || value === null || path.length > 12 || visited.has(value)) continue
+    if (typeof value !== 'object' || value === null || path.length > 12 || visited.has(value)) return
     visited.add(value)
     if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) stack.push({value: value[index], path: [...path, index]})
-      continue
+      for (let index = 0; index < value.length; index++) {
+        path.push(index)
+        walk(value[index])
+        path.pop()
+      }
+
+      return
     }
 
     for (const key of Object.keys(value)) {
-      const child = [...path, key]
       if (key === '__proto__') {
         // Where zod already reported it (a strict object), this is a duplicate the sink drops.
         sink.push({
-          path: child,
+          path: [...path, key],
           code: 'unrecognized_keys',
           message: 'Unexpected key `__proto__`, expected a name other than `__proto__`',
           expected: [],
@@ -494,9 +499,13 @@ function forbiddenKeys(data: unknown, sink: Sink): void {
         continue
       }
 
-      stack.push({value: (value as Record<string, unknown>)[key], path: child})
+      path.push(key)
+      walk((value as Record<string, unknown>)[key])
+      path.pop()
     }
   }
+
+  walk((data as Record<string, unknown>).sla)
 }
 
 function pathKey(key: PropertyKey): string | number {

@@ -4,11 +4,12 @@ import {resolveAsOf} from '../engine/as-of.js'
 import {checkValues, type CheckContext} from '../schema/check-values.js'
 import type {Finding} from '../schema/finding.js'
 import {validateFrontMatter, type FrontMatter, type FrontMatterIssue} from '../schema/frontmatter.js'
+import {applyNormalized} from '../schema/normalize.js'
 import {checkReferences} from '../schema/references.js'
 import type {Sla} from '../schema/sla.js'
-import {lineIndexFor} from '../syntax/line-index.js'
 import {didYouMean} from '../util/did-you-mean.js'
-import {reportFindings} from './report-findings.js'
+import {reportWithDataFiles} from './data-findings.js'
+import {createDataFileCache, loadDataFiles} from './data-files.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -16,6 +17,11 @@ declare module 'vfile' {
     page: FrontMatter
     /** The validated SLA, when the page has a valid `sla:` block. */
     sla: Sla
+    /**
+     * The data files the page's `sla:` names (`ticketsFile`, `holidaysFile`),
+     * each with its own messages: findings on their entries are reported there.
+     */
+    dataFiles: VFile[]
   }
 }
 
@@ -25,18 +31,24 @@ export interface ValidateOptions {
   asOf?: string | null | undefined
   /** A production build: a fixed `sla.asOf` is then a warning (default: `false`). */
   production?: boolean | null | undefined
+  /** The site root, which `ticketsFile` and `holidaysFile` paths are read from (default: the file's `cwd`). */
+  root?: string | null | undefined
 }
 
 /**
  * Validate the page's front matter: the Doks fields and the `sla:` model
  * (structure with zod, then every value's grammar, then cross-field rules),
- * reporting each problem at the exact value in the file. Sets
- * `file.data.page` and `file.data.sla` when there is no error. Runs after
- * `remarkFrontmatterData`.
+ * reporting each problem at the exact value in the file. The tickets and
+ * holidays of the data files the `sla:` block names are merged in first and
+ * checked as if written inline, their findings reported in those files
+ * (`file.data.dataFiles`). Sets `file.data.page` and `file.data.sla` when
+ * there is no error. Runs after `remarkFrontmatterData`.
  */
 export function remarkValidate(options: ValidateOptions = {}) {
   // A fixed "now" is the same for every page: resolve it once.
   const fixed = options.asOf ? resolveAsOf({option: options.asOf}) : undefined
+  // Pages of one processor that share a data file parse it once.
+  const cache = createDataFileCache()
   return function (_tree: Root, file: VFile): undefined {
     const data = file.data.frontmatter
     const locate = file.data.frontmatterLocate
@@ -44,9 +56,11 @@ export function remarkValidate(options: ValidateOptions = {}) {
 
     const sla = isRecord(data.sla) ? data.sla : {}
     const asOf = fixed ?? resolveAsOf({sla: sla.asOf, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH})
-    const {findings, validated} = validate(data, {asOf: asOf.instant, production: options.production === true})
-    if (findings.length > 0) reportFindings(file, findings, locate, lineIndexFor(file))
-    if (findings.some((finding) => finding.severity === 'error')) return undefined
+    const loaded = loadDataFiles(data, file, {root: options.root ?? file.cwd, cache, asOf: asOf.instant})
+    if (loaded.files.length > 0) file.data.dataFiles = loaded.files.map((item) => item.file)
+    const {findings, validated} = validate(loaded.data, {asOf: asOf.instant, production: options.production === true})
+    const reported = reportWithDataFiles(file, [...loaded.findings, ...findings], locate, loaded.files)
+    if (reported.some((finding) => finding.severity === 'error')) return undefined
 
     if (validated.ok && validated.data) {
       file.data.page = validated.data
@@ -75,7 +89,8 @@ function validate(data: Record<string, unknown>, context: CheckContext) {
   // The value parsers explain a malformed value better than a pattern or a type name does.
   const explained = new Set(valueFindings.map((finding) => finding.path.join('\u0000')))
 
-  const validated = validateFrontMatter(data)
+  // Values read despite their spelling (`4 hours`) are validated, and kept, in their canonical form.
+  const validated = validateFrontMatter(applyNormalized(data, valueFindings))
   const issues = validated.issues
   // A misspelt key is one mistake: when an unknown key's did-you-mean is the
   // missing key of the same mapping, report the unknown key only.

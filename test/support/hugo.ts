@@ -112,7 +112,7 @@ export function createProbeSite(): string {
 }
 
 // `HUGO_*` variables (e.g. `HUGO_ENABLEINLINESHORTCODES`) would change the site's config.
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^HUGO_/i.test(key)))
 }
 

@@ -92,7 +92,7 @@ export function parseDuration(input: unknown, context: DurationContext = {}): Va
     )
   }
 
-  if (!durationShape.test(text)) return failure(malformed(input, context))
+  if (!durationShape.test(text)) return spelledOut(input, context) ?? failure(malformed(input, context))
 
   const components: Component[] = [...text.matchAll(componentPattern)].map((match) => ({
     amount: Number(match[1]),
@@ -246,15 +246,7 @@ function suggest(input: string, context: DurationContext): string | undefined {
     const [, weeks, days, hours, minutes] = iso
     text = [weeks && weeks + 'w', days && days + 'd', hours && hours + 'h', minutes && minutes + 'm'].filter(Boolean).join('')
   } else {
-    text = text
-      .replace(/^\+/, '')
-      .replace(word('(?:business|working|work)[ -]?days?|workdays?'), 'bd')
-      .replace(word('(?:(?:business|working|work)[ -]?)?(?:hours?|hrs?)'), 'h')
-      .replace(word('minutes?|mins?'), 'm')
-      .replace(word('days?'), 'd')
-      .replace(word('weeks?|wks?'), 'w')
-      .replace(word('and'), ' ')
-      .replace(/[\s,]+/g, '')
+    text = readWords(text.replace(/^\+/, ''))
     // Decimal hours that are whole minutes: `1.5h` is exactly `1h30m`.
     const decimal = /^(\d+)\.(\d+)h$/.exec(text)
     if (decimal) {
@@ -268,6 +260,60 @@ function suggest(input: string, context: DurationContext): string | undefined {
   if (text === '' || text === input) return undefined
   const again = parseDuration(text, context)
   return again.ok ? formatDurationLike(text, again.value) : undefined
+}
+
+/**
+ * Units written as words, in units: `2 business days` → `2bd`, `1 hour and
+ * 30 minutes` → `1h30m`. Lower case in, the result unchecked.
+ */
+function readWords(text: string): string {
+  return text
+    .replace(word('(?:business|working|work)[ -]?days?|workdays?'), 'bd')
+    .replace(word('(?:(?:business|working|work)[ -]?)?(?:hours?|hrs?)'), 'h')
+    .replace(word('minutes?|mins?'), 'm')
+    .replace(word('days?'), 'd')
+    .replace(word('weeks?|wks?'), 'w')
+    .replace(word('and'), ' ')
+    .replace(/[\s,]+/g, '')
+}
+
+/**
+ * A duration whose units are words (`4 hours`, `2 business days`) says
+ * exactly what it means, so it is read, with a warning that gives the
+ * canonical spelling (which `normalized` carries, for the validated data).
+ * Wording that contradicts the calendar (`4 business hours` on a 24x7
+ * calendar, where every hour counts) gets its own warning (sla-domain §5.3
+ * warning 10). `undefined` when the text is not a worded duration or its
+ * reading is refused in the context; the caller then reports it malformed.
+ */
+function spelledOut(input: string, context: DurationContext): ValueResult<DurationValue> | undefined {
+  const lower = input.trim().toLowerCase()
+  // Words only: ISO 8601, decimals and upper-case units stay mistakes with a suggestion.
+  if (!/[a-z]{2}/.test(lower) || /^p/.test(lower) || /\./.test(lower)) return undefined
+  const canonical = readWords(lower)
+  if (canonical === lower || !durationShape.test(canonical)) return undefined
+  const reading = parseDuration(canonical, context)
+  if (!reading.ok) return undefined
+
+  const normalized = formatDurationLike(canonical, reading.value)
+  const business = /\b(?:business|working|work)|workdays?\b/.test(lower)
+  const warning =
+    business && context.calendar === '24x7' && (context.use ?? 'goal') === 'goal'
+      ? problem('goal-wording-mismatch', {
+          reason: `Unexpected business wording ${describe(input)} on a 24x7 calendar, expected a goal that counts every hour such as \`${normalized}\``,
+          hint: `On a 24x7 calendar \`${normalized}\` counts around the clock; write \`${normalized}\` if that is meant, or measure the goal on a business calendar (\`calendar\` or \`goalCalendars\`)`,
+          actual: input,
+          expected: [normalized],
+          normalized
+        })
+      : problem('duration-spelled-out', {
+          reason: `Unexpected duration in words ${describe(input)}, expected \`${normalized}\``,
+          hint: `Read as \`${normalized}\`; the short form is what editors complete and check`,
+          actual: input,
+          expected: [normalized],
+          normalized
+        })
+  return success(reading.value, [...(reading.warnings ?? []), warning])
 }
 
 /** A whole word (letters on neither side; digits may touch it, as in `4hours`). */

@@ -1,6 +1,6 @@
 import {parseDuration, type DurationContext, type DurationValue} from './duration.js'
 import {parsePercent, type PercentValue} from './percent.js'
-import {actualText, describe, failure, problem, type ValueProblem, type ValueResult} from './result.js'
+import {actualText, describe, failure, problem, success, type ValueProblem, type ValueResult} from './result.js'
 
 /** A comparator of a KPI objective. */
 export type Comparator = '>=' | '<=' | '>' | '<'
@@ -104,17 +104,19 @@ function withComparator(
   input?: string,
   written = false
 ): ValueResult<ObjectiveValue> {
-  if (!result.ok) {
-    if (input === undefined) return result
-    const {expected, ...rest} = result.problem
-    return failure(
-      {...rest, actual: input, ...(expected ? {expected: expected.map((item) => (written ? `${comparator} ${item}` : item))} : {})},
-      result.warnings
-    )
+  if (input === undefined) {
+    return result.ok ? success({comparator, value: result.value}, result.warnings) : result
   }
 
-  const value: ObjectiveValue = {comparator, value: result.value}
-  return result.warnings ? {ok: true, value, warnings: result.warnings} : {ok: true, value}
+  const whole = (part: string): string => (written ? `${comparator} ${part}` : part)
+  const aboutWhole = ({expected, normalized, ...rest}: ValueProblem): ValueProblem => ({
+    ...rest,
+    actual: input,
+    ...(expected ? {expected: expected.map(whole)} : {}),
+    ...(normalized === undefined ? {} : {normalized: whole(normalized)})
+  })
+  const warnings = (result.warnings ?? []).map(aboutWhole)
+  return result.ok ? success({comparator, value: result.value}, warnings) : failure(aboutWhole(result.problem), warnings)
 }
 
 function malformed(input: unknown): ValueProblem {

@@ -24,6 +24,11 @@ export interface ValueProblem {
   path?: Array<string | number>
   /** `key` when the problem is the mapping key at `path` rather than its value. */
   at?: 'key'
+  /**
+   * For a warning about a value that was read despite its spelling: the
+   * canonical value that the validated data holds in its place.
+   */
+  normalized?: string
 }
 
 /**

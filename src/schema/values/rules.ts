@@ -26,6 +26,10 @@ export const valueRules = {
     {severity: 'error', description: 'A duration in `d` or `w` is used on a business calendar (write `bd` or hours).'},
   'duration-business-days-for-availability':
     {severity: 'error', description: 'A duration in `bd` is used for availability, which is measured in elapsed time.'},
+  'duration-spelled-out':
+    {severity: 'warning', description: 'A duration has its units in words (`4 hours`); it is read as the short form (`4h`), which the JSON Schema expects.'},
+  'goal-wording-mismatch':
+    {severity: 'warning', description: 'A goal worded for business time (`4 business hours`) is measured on a 24x7 calendar.'},
   'duration-not-positive':
     {severity: 'error', description: 'A duration is zero or negative.'},
   'percent-malformed':

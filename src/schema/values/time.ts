@@ -1,4 +1,5 @@
 import {Temporal} from 'temporal-polyfill'
+import {daysInMonth, epochMillisecondsAt} from '../../util/civil.js'
 import {actualText, describe, failure, problem, success, type ValueProblem, type ValueResult} from './result.js'
 import {checkTimeZone} from './zone.js'
 
@@ -143,7 +144,7 @@ export function parseInstant(input: unknown, zone: string): ValueResult<InstantV
   if (hourText === undefined) {
     const reading = readableZone(input, zone)
     if (reading) return failure(reading)
-    const start = Temporal.PlainDate.from({year, month, day}).toZonedDateTime({timeZone: zone})
+    const start = new Temporal.PlainDate(year, month, day).toZonedDateTime({timeZone: zone})
     return success(instantValue(input, start.toInstant(), undefined, zone))
   }
 
@@ -164,21 +165,14 @@ export function parseInstant(input: unknown, zone: string): ValueResult<InstantV
   }
 
   const nanos = (fractionText ?? '').padEnd(9, '0')
-  const local = Temporal.PlainDateTime.from({
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-    millisecond: Number(nanos.slice(0, 3)),
-    microsecond: Number(nanos.slice(3, 6)),
-    nanosecond: Number(nanos.slice(6, 9))
-  })
+  const millisecond = Number(nanos.slice(0, 3))
+  const belowMillisecond = Number(nanos.slice(3, 9))
 
   if (offsetText !== undefined) {
     const offset = offsetText.toUpperCase()
-    if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4, 6)) > 59)) {
+    const offsetHours = offset === 'Z' ? 0 : Number(offset.slice(1, 3))
+    const offsetMinutes = offset === 'Z' ? 0 : Number(offset.slice(4, 6))
+    if (offsetHours > 23 || offsetMinutes > 59) {
       return failure(
         problem('instant-invalid', {
           reason: `Unexpected offset \`${offset}\` in ${describe(input)}, expected an offset between \`-23:59\` and \`+23:59\``,
@@ -188,10 +182,17 @@ export function parseInstant(input: unknown, zone: string): ValueResult<InstantV
       )
     }
 
-    // An offset zone is exactly "this many hours from UTC"; `-00:00` (RFC 3339: offset unknown) is UTC.
-    const fixed = offset === 'Z' || offset === '-00:00' ? 'UTC' : offset
-    return success(instantValue(input, local.toZonedDateTime(fixed).toInstant(), offset, zone))
+    // A fixed offset needs no zone rules, so plain arithmetic gives the exact
+    // instant (most values in a ticket log are written this way, and Temporal
+    // is the slow part of validation). `-00:00` (RFC 3339: offset unknown) is UTC.
+    const signedOffset = (offset.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMinutes)
+    const epochMilliseconds = epochMillisecondsAt({year, month, day, hour, minute, second, millisecond, offsetMinutes: signedOffset})
+    const epochNanoseconds = BigInt(epochMilliseconds) * 1_000_000n + BigInt(belowMillisecond)
+    return success(instantValue(input, epochNanoseconds, offset, zone))
   }
+
+  const [microsecond, nanosecond] = [Math.floor(belowMillisecond / 1000), belowMillisecond % 1000]
+  const local = new Temporal.PlainDateTime(year, month, day, hour, minute, second, millisecond, microsecond, nanosecond)
 
   const reading = readableZone(input, zone)
   if (reading) return failure(reading)
@@ -233,11 +234,18 @@ export function parseInstant(input: unknown, zone: string): ValueResult<InstantV
   ])
 }
 
-function instantValue(text: string, instant: Temporal.Instant, offset: string | undefined, zone: string): InstantValue {
+function instantValue(
+  text: string,
+  instant: Temporal.Instant | bigint,
+  offset: string | undefined,
+  zone: string
+): InstantValue {
+  const nanoseconds = typeof instant === 'bigint' ? instant : instant.epochNanoseconds
   const value = {
     text,
-    epochNanoseconds: instant.epochNanoseconds.toString(),
-    epochMilliseconds: instant.epochMilliseconds,
+    epochNanoseconds: nanoseconds.toString(),
+    // Floor division: before 1970 "rounded down" is away from zero.
+    epochMilliseconds: Number(nanoseconds / 1_000_000n - (nanoseconds % 1_000_000n < 0n ? 1n : 0n)),
     offset,
     zone
   } as InstantValue
@@ -246,7 +254,8 @@ function instantValue(text: string, instant: Temporal.Instant, offset: string | 
   let utc: string | undefined
   Object.defineProperty(value, 'utc', {
     enumerable: true,
-    get: () => (utc ??= instant.toString())
+    get: () =>
+      (utc ??= (typeof instant === 'bigint' ? Temporal.Instant.fromEpochNanoseconds(instant) : instant).toString())
   })
   return value
 }
@@ -269,19 +278,14 @@ function checkDate(
   day: number,
   ruleId: 'date-invalid' | 'instant-invalid'
 ): ValueProblem | undefined {
-  try {
-    Temporal.PlainDate.from({year, month, day}, {overflow: 'reject'})
-    return undefined
-  } catch {
-    const validMonth = month >= 1 && month <= 12
-    const length = validMonth ? Temporal.PlainYearMonth.from({year, month}).daysInMonth : 0
-    return problem(ruleId, {
-      reason: `Unexpected date ${describe(input)} that does not exist, expected ${
-        validMonth ? `a day from 1 to ${length} (${monthNames[month - 1]} ${year} has ${length} days)` : 'a month from 01 to 12'
-      }`,
-      actual: input
-    })
-  }
+  const length = daysInMonth(year, month)
+  if (day >= 1 && day <= length) return undefined
+  return problem(ruleId, {
+    reason: `Unexpected date ${describe(input)} that does not exist, expected ${
+      length > 0 ? `a day from 1 to ${length} (${monthNames[month - 1]} ${year} has ${length} days)` : 'a month from 01 to 12'
+    }`,
+    actual: input
+  })
 }
 
 function notText(input: unknown, ruleId: 'date-malformed' | 'instant-malformed', expected: string): ValueProblem {
