@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import {Temporal} from 'temporal-polyfill'
 import {describe, expect, it} from 'vitest'
-import {daysInMonth, epochDays, epochMillisecondsAt, isLeapYear, isoWeekday} from '../src/util/civil.js'
+import {dateOfEpochDays, daysInMonth, epochDays, epochMillisecondsAt, formatEpochDays, isLeapYear, isoWeekday} from '../src/util/civil.js'
 
 const date = fc
   .record({year: fc.integer({min: 1, max: 9999}), month: fc.integer({min: 1, max: 12}), day: fc.integer({min: 1, max: 31})})
@@ -31,12 +31,16 @@ describe('civil calendar arithmetic', () => {
     expect(epochDays(2024, 3, 1)).toBe(19_783)
     expect(isoWeekday(2024, 2, 2)).toBe(5)
     expect(isoWeekday(1970, 1, 4)).toBe(7)
+    expect(dateOfEpochDays(-1)).toEqual({year: 1969, month: 12, day: 31})
+    expect(formatEpochDays(19_783)).toBe('2024-03-01')
     fc.assert(
       fc.property(date, ({year, month, day}) => {
         const plain = new Temporal.PlainDate(year, month, day)
         expect(daysInMonth(year, month)).toBe(plain.daysInMonth)
         expect(epochDays(year, month, day)).toBe(plain.since(new Temporal.PlainDate(1970, 1, 1)).days)
         expect(isoWeekday(year, month, day)).toBe(plain.dayOfWeek)
+        expect(dateOfEpochDays(epochDays(year, month, day))).toEqual({year, month, day})
+        expect(formatEpochDays(epochDays(year, month, day))).toBe(plain.toString())
       }),
       {numRuns: 2000}
     )
