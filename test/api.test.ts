@@ -27,4 +27,30 @@ describe('public api', () => {
     const source = await import('../src/index.js')
     expect(Object.keys(built).sort()).toEqual(Object.keys(source).sort())
   })
+
+  it('should expose the public api of `slamark/engine`, from the package exports too', async () => {
+    const api = await import('../src/engine/index.js')
+    expect(Object.keys(api).sort()).toEqual([
+      'EngineInputError',
+      'buildNotices',
+      'computeReport',
+      'evaluate',
+      'evaluateAvailability',
+      'evaluateDueAfter',
+      'evaluateKpis',
+      'evaluateMilestones',
+      'evaluateReport',
+      'evaluateSlaKpis',
+      'evaluateTicket',
+      'evaluateTickets',
+      'evaluateTimeline',
+      'evaluateUptime',
+      'evaluationKinds',
+      'isEvaluationKind',
+      'resolveAsOf'
+    ])
+    expect(Object.keys(api.evaluationKinds)).toEqual(['ticket', 'dueAfter', 'timeline', 'uptime', 'report', 'kpis'])
+    const built = await import('slamark/engine')
+    expect(Object.keys(built).sort()).toEqual(Object.keys(api).sort())
+  })
 })

@@ -109,3 +109,55 @@ describe('slamark lint', () => {
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
 })
+
+describe('slamark eval', () => {
+  function evaluate(args: string[], input: string) {
+    const result = spawnSync(process.execPath, [bin, 'eval', ...args], {input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+    return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+  }
+
+  it('should evaluate one JSON object from stdin (sla-domain V02)', () => {
+    const input = {
+      calendar: {timeZone: 'Europe/Amsterdam', hours: {'mon-fri': '09:00-17:00'}, holidays: []},
+      target: {minutes: 240, label: 'critical: 4 business hours'},
+      start: '2024-02-02T16:00:00+01:00',
+      stop: '2024-02-05T12:30:00+01:00',
+      creditPerBreachPercent: 5,
+      ignored: 'unknown fields are ignored'
+    }
+    const result = evaluate(['ticket'], JSON.stringify(input))
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(
+      JSON.stringify(
+        {
+          elapsedBusinessMinutes: 270,
+          targetMinutes: 240,
+          dueAt: '2024-02-05T12:00:00+01:00',
+          breached: true,
+          breachedAt: '2024-02-05T12:00:00+01:00',
+          percentOfTarget: 112.5,
+          pausedBusinessMinutes: 0,
+          state: 'breached',
+          warnings: [],
+          creditPercent: 5
+        },
+        null,
+        2
+      ) + '\n'
+    )
+  })
+
+  it('should exit 2 with a message on bad input, an unknown kind or no JSON', () => {
+    expect(evaluate(['ticket'], '{"calendar": 3}')).toEqual({code: 2, stdout: '', stderr: 'slamark eval ticket: Unexpected number `3`, expected an object (at `calendar`)\n'})
+    expect(evaluate(['tiket'], '{}')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'slamark eval: Unexpected kind `tiket`, expected one of `ticket`, `dueAfter`, `timeline`, `uptime`, `report`, `kpis` (did you mean `ticket`?)\n'
+    })
+    const notJson = evaluate(['uptime'], 'not json')
+    expect(notJson.code).toBe(2)
+    expect(notJson.stderr).toMatch(/^slamark eval: Unexpected input, expected one JSON object on stdin: /)
+    expect(evaluate([], '{}').code).toBe(2)
+  })
+})

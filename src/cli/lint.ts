@@ -14,6 +14,8 @@ export interface CommandContext {
   stderr: (text: string) => void
   /** Colour the report (default: when stderr is a TTY). */
   color: boolean
+  /** The whole of standard input as text, refusing more than `maxBytes` (commands that read it). */
+  stdin?: ((maxBytes: number) => Promise<string>) | undefined
 }
 
 /**

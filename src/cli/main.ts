@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
+import {evalCommand} from './eval.js'
 import {lint, type CommandContext} from './lint.js'
 import {schema} from './schema.js'
 
@@ -8,6 +9,8 @@ const usage = `Usage: slamark <command> [options]
 Commands:
   lint [site | folder | file | glob ...]   check pages; exit 1 on errors
   schema [--out file]                      print the front matter JSON Schema
+  eval <kind>                              evaluate one JSON object on stdin with the engine
+                                           (kinds: ticket, dueAfter, timeline, uptime, report, kpis)
 
 Options:
   -h, --help       show this help
@@ -61,7 +64,8 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
 
   if (command === 'lint') return lint(rest, {...context, color})
   if (command === 'schema') return schema(rest, {...context, color, out: values.out})
+  if (command === 'eval') return evalCommand(rest, {...context, color})
 
-  context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\` or \`schema\`\n\n${usage}`)
+  context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\`, \`schema\` or \`eval\`\n\n${usage}`)
   return 2
 }
