@@ -4,11 +4,12 @@
  * timings, over a corpus generated from `content-examples/`.
  *
  * Options: `--pages=N` (minimum corpus pages, default 2000), `--rounds=N`
- * (default 5). Prints a table and writes `bench/.corpus/results.json`.
+ * (default 5), `--tickets=N` (generated tickets for the engine, default 100000). Prints a table and writes `bench/.corpus/results.json`.
  * Timings are reported, never asserted.
  */
 
 import type {Root} from 'mdast'
+import {spawnSync} from 'node:child_process'
 import {writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -42,6 +43,7 @@ const corpusRoot = path.join(here, '.corpus')
 
 const minPages = numberOption('pages', 2000)
 const rounds = numberOption('rounds', 5)
+const engineTickets = numberOption('tickets', 100_000)
 
 const baselineProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 const slamarkProcessor = unified().use(remarkHugo).freeze()
@@ -130,6 +132,12 @@ for (const entry of await processBenchmarks({repoRoot, corpusRoot, pagesFolder: 
   })
 }
 
+log('Timing the engine on generated tickets …')
+// A process of its own, so its peak memory is the engine's alone.
+const engineRun = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'engine.ts'), `--tickets=${engineTickets}`], {encoding: 'utf8', cwd: repoRoot})
+if (engineRun.status !== 0) throw new Error('Unexpected failure of bench/engine.ts, expected a JSON line: ' + engineRun.stderr)
+const engine = JSON.parse(engineRun.stdout) as {tickets: number; cycles: number; ms: number; ticketsPerSecond: number; peakRssMiB: number}
+
 const hugoNote = 'hugo: skipped (building a site needs Doks and slamark shortcode templates; not part of this harness)'
 
 // Report.
@@ -189,6 +197,9 @@ lines.push(
   ),
   ...lintRatio(processes),
   hugoNote,
+  '',
+  `engine: ${formatNumber(engine.tickets, 0)} generated tickets (${formatNumber(engine.cycles, 0)} target cycles, pauses and priority changes, two business calendars) in ` +
+    `${formatNumber(engine.ms, 0)} ms: ${formatNumber(engine.ticketsPerSecond, 0)} tickets/s, peak memory ${formatNumber(engine.peakRssMiB, 0)} MiB (target: 100,000 in under 1 s)`,
   ''
 )
 console.log(lines.join('\n'))
@@ -221,6 +232,7 @@ await writeFile(
       })),
       growth,
       processes,
+      engine,
       skipped: [hugoNote]
     },
     null,
