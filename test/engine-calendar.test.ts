@@ -30,6 +30,16 @@ describe('calendar windows', () => {
     expect([formatInstant('Europe/Amsterdam', start!), formatInstant('Europe/Amsterdam', end!)]).toEqual(['2024-04-02T09:00:00+02:00', '2024-04-02T17:00:00+02:00'])
   })
 
+  it('merges ranges that a DST gap makes overlap, so no time counts twice', () => {
+    // 02:30 does not exist on 31 March 2024 in Amsterdam: it becomes 03:30 CEST, past the next range's start.
+    const gap = calendarAt({timeZone: 'Europe/Amsterdam', hours: {daily: '01:00-02:30, 03:00-04:00'}})
+    const windows = windowsOn(gap, dayOfDate('2024-03-31'))
+    expect(windows.map(([start, end]) => [formatInstant('Europe/Amsterdam', start), formatInstant('Europe/Amsterdam', end)])).toEqual([
+      ['2024-03-31T01:00:00+01:00', '2024-03-31T04:00:00+02:00']
+    ])
+    expect(windowLength(gap, '2024-03-31')).toBe(2)
+  })
+
   it('keeps several ranges a day apart, and knows business days', () => {
     const split = calendarAt({timeZone: 'UTC', hours: {mon: '09:00-12:30, 13:00-17:00'}})
     expect(windowsOn(split, dayOfDate('2024-01-01')).map(([start, end]) => (end - start) / 60_000)).toEqual([210, 240])

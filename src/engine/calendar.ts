@@ -60,8 +60,17 @@ export function windowsOn(calendar: Calendar, day: number): ReadonlyArray<Window
   } else {
     const ranges = calendar.week[weekdayOfDay(day)]
     windows = ranges.map(({start, end}) => [wallToEpoch(calendar.timeZone, day, start), wallToEpoch(calendar.timeZone, day, end)] as const)
-    // A boundary in a DST gap shifts forward and can meet or pass the other end.
-    windows = windows.filter(([start, end]) => end > start)
+    // A boundary in a DST gap shifts forward: it can meet or pass the other
+    // end of its range, or run into the next range, which then merge.
+    const merged: Window[] = []
+    for (const [start, end] of windows) {
+      if (end <= start) continue
+      const last = merged[merged.length - 1]
+      if (last && start <= last[1]) merged[merged.length - 1] = [last[0], Math.max(last[1], end)]
+      else merged.push([start, end])
+    }
+
+    windows = merged
   }
 
   calendar.windowCache.set(day, windows)
