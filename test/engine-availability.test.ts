@@ -6,23 +6,9 @@
 import {fileURLToPath} from 'node:url'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {
-  creditAt,
-  evaluateAvailability,
-  evaluateUptime,
-  exactDecimal,
-  formatFixed,
-  measurePeriod,
-  meetsObjective,
-  periodAt,
-  periodBounds,
-  periodLabel,
-  periodOfDay,
-  roundHalfUp,
-  tierFor,
-  type Outage,
-  type PeriodMeasurement
-} from '../src/engine/availability.js'
+import {evaluateAvailability, evaluateUptime, measurePeriod, tierFor, type Outage, type PeriodMeasurement} from '../src/engine/availability.js'
+import {creditAt, exactDecimal, formatFixed, meetsObjective, roundHalfUp} from '../src/engine/exact.js'
+import {periodAt, periodBounds, periodLabel, periodOfDay} from '../src/engine/periods.js'
 import {EngineInputError} from '../src/engine/input.js'
 import type {Interval} from '../src/engine/intervals.js'
 import {dayOfDate} from '../src/engine/zone.js'

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {capCredits, creditAmount, evaluateReport, microPercentOf} from '../src/engine/credits.js'
+import {capCredits, creditAmount, evaluateReport} from '../src/engine/credits.js'
+import {microPercentOf} from '../src/engine/exact.js'
 
 const tiers = [
   {below: '99.9%', credit: '10%'},

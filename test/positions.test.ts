@@ -7,6 +7,7 @@
 import type {Parent} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import {checkPositions, corpusRoot, examplesRoot, fixtureCases, markdownPages, parse, type Page} from './support/tree.js'
+import {describeExamplesAndCorpus} from './support/page-suites.js'
 
 const fixtures = fixtureCases()
 const examples = markdownPages(examplesRoot)
@@ -104,24 +105,4 @@ describe('extra shapes', () => {
   run(Object.entries(extra).map(([name, source]) => ({name, path: `${name}.md`, source})))
 })
 
-describe('content examples', () => {
-  // The examples are part of the project: their absence is a failure, not a skip.
-  it('has the content-examples pages', () => {
-    expect(examples.length).toBeGreaterThan(0)
-  })
-
-  run(examples)
-})
-
-describe('getdoks.org corpus', () => {
-  // ../shared/ is read when it exists; say so when it does not.
-  if (corpus.length === 0) {
-    console.warn(`positions: corpus folder ${corpusRoot} does not exist; not checked`)
-    // A suite needs a test: this one states why nothing else ran, and fails if pages were there after all.
-    it('is not checked: the corpus folder is missing beside the checkout', () => {
-      expect(corpus).toEqual([])
-    })
-  } else {
-    run(corpus)
-  }
-})
+describeExamplesAndCorpus('positions', examples, corpus, run)

@@ -37,6 +37,7 @@ import {
   withoutPositions,
   type Page
 } from './support/tree.js'
+import {describeExamplesAndCorpus} from './support/page-suites.js'
 
 const fixtures = fixtureCases()
 const examples = markdownPages(examplesRoot)
@@ -75,27 +76,7 @@ describe('fixtures', () => {
   run(fixtures)
 })
 
-describe('content examples', () => {
-  // The examples are part of the project: their absence is a failure, not a skip.
-  it('has the content-examples pages', () => {
-    expect(examples.length).toBeGreaterThan(0)
-  })
-
-  run(examples)
-})
-
-describe('getdoks.org corpus', () => {
-  // ../shared/ is read when it exists; say so when it does not.
-  if (corpus.length === 0) {
-    console.warn(`roundtrip: corpus folder ${corpusRoot} does not exist; not checked`)
-    // A suite needs a test: this one states why nothing else ran, and fails if pages were there after all.
-    it('is not checked: the corpus folder is missing beside the checkout', () => {
-      expect(corpus).toEqual([])
-    })
-  } else {
-    run(corpus)
-  }
-})
+describeExamplesAndCorpus('roundtrip', examples, corpus, run)
 
 describe('serializer details', () => {
   it('writes shortcodes back in their own notation with typed params', () => {

@@ -18,6 +18,7 @@ import {
   parseCalendarShape,
   parseDate,
   parseDuration,
+  offsetInstantMilliseconds,
   parseInstant,
   parseObjective,
   parsePercent,
@@ -968,6 +969,7 @@ describe('parseInstant', () => {
         const text = `${String(parts.year).padStart(4, '0')}-${two(parts.month)}-${two(day)}${parts.separator}${two(parts.hour)}:${two(parts.minute)}${seconds}${parts.offset}`
         const result = parseInstant(text, parts.zone)
         const expected = Temporal.Instant.from(text)
+        expect(offsetInstantMilliseconds(text)).toBe(expected.epochMilliseconds)
         expect(result).toEqual({
           ok: true,
           value: {

@@ -5,6 +5,7 @@ import type {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
 import {createProcessor} from '../pipeline.js'
 import {checkSite} from '../transform/site-checks.js'
+import {compareText} from '../util/sorted.js'
 import {resolveTargets} from './files.js'
 
 /** What a command needs from its host: where it runs and where it writes. */
@@ -94,7 +95,7 @@ function dataFilesOf(pages: readonly VFile[]): VFile[] {
     }
   }
 
-  return [...byPath.values()].map((item) => item.file).sort((a, b) => a.path.localeCompare(b.path))
+  return [...byPath.values()].map((item) => item.file).sort((a, b) => compareText(a.path, b.path))
 }
 
 /** What makes two messages the same: place, rule and text. */

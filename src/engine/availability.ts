@@ -1,8 +1,9 @@
 import type {Availability, Sla} from '../schema/sla.js'
-import {checkTimeZone, parseDuration, parseObjective, parsePercent, percentScale, type Comparator, type PercentContext} from '../schema/values/index.js'
-import {dateOfEpochDays, epochDays, two} from '../util/civil.js'
+import {checkTimeZone, parseDuration, percentScale} from '../schema/values/index.js'
+import {creditAt, exactDecimal, formatFixed, meetsObjective, microPercentPerUnit, objectiveAt, percentAt, roundHalfUp, type PercentObjective} from './exact.js'
 import {dateAt, EngineInputError, instantAt, kindOf, listAt, objectAt, valueAt} from './input.js'
 import {clipIntervals, coveredLength, unionIntervals, type Interval} from './intervals.js'
+import {nextPeriod, periodAt, periodBounds, periodDays, periodLabel, periodOfDay, type Period, type PeriodWindow} from './periods.js'
 import {dayOfDate, formatInstant, localDay, wallToEpoch} from './zone.js'
 
 /**
@@ -11,9 +12,6 @@ import {dayOfDate, formatInstant, localDay, wallToEpoch} from './zone.js'
  * incidents minus announced maintenance, and every comparison (objective,
  * credit tiers) made on the exact value with integers, so that a value shown
  * rounded can never land in another tier than the one it is in.
- *
- * The exact-percentage helpers at the end are shared with `kpis.ts` and
- * `credits.ts`.
  */
 
 type Path = ReadonlyArray<string | number>
@@ -22,97 +20,6 @@ const millisecondsPerMinute = 60_000
 /** Impact weights are whole millionths of a full outage, so a partial impact stays an integer. */
 const fullImpact = 1_000_000
 const bigFullImpact = BigInt(fullImpact)
-/** `microPercent` of the exact ratio: part / whole × 100 × `percentScale`. */
-const microPercentPerUnit = 100n * BigInt(percentScale)
-
-// ---------------------------------------------------------------------------
-// Periods.
-
-/** The calendar period availability is measured over. */
-export type PeriodWindow = 'month' | 'quarter'
-
-/** A calendar month or quarter (the dates only; the zone turns it into instants). */
-export interface Period {
-  window: PeriodWindow
-  year: number
-  /** First month of the period, 1–12 (1, 4, 7 or 10 for quarters). */
-  month: number
-}
-
-const monthLabel = /^(\d{4})-(0[1-9]|1[0-2])$/
-const quarterLabel = /^(\d{4})-Q([1-4])$/
-
-/**
- * Read a period label: `2024-06` (a calendar month) or `2024-Q2` (a calendar
- * quarter).
- *
- * @param value
- *   The input.
- * @param path
- *   Where it is in the whole input.
- */
-export function periodAt(value: unknown, path: Path): Period {
-  if (typeof value === 'string') {
-    const month = monthLabel.exec(value)
-    if (month) return {window: 'month', year: Number(month[1]), month: Number(month[2])}
-    const quarter = quarterLabel.exec(value)
-    if (quarter) return {window: 'quarter', year: Number(quarter[1]), month: Number(quarter[2]) * 3 - 2}
-  }
-
-  throw new EngineInputError(`Unexpected ${kindOf(value)}, expected a period such as \`2024-06\` or \`2024-Q2\``, path)
-}
-
-/** The label of a period: `2024-06` or `2024-Q2`. */
-export function periodLabel(period: Period): string {
-  const year = String(period.year).padStart(4, '0')
-  return period.window === 'month' ? `${year}-${two(period.month)}` : `${year}-Q${(period.month + 2) / 3}`
-}
-
-/**
- * The period of a window that holds a local date.
- *
- * @param window
- *   Month or quarter.
- * @param day
- *   Days since 1970-01-01 (a local date).
- */
-export function periodOfDay(window: PeriodWindow, day: number): Period {
-  const {year, month} = dateOfEpochDays(day)
-  return {window, year, month: window === 'month' ? month : month - ((month - 1) % 3)}
-}
-
-/** The period right after `period`. */
-export function nextPeriod(period: Period): Period {
-  const month = period.month + (period.window === 'month' ? 1 : 3)
-  return month > 12 ? {...period, year: period.year + 1, month: month - 12} : {...period, month}
-}
-
-/**
- * The local dates of a period: `[first, next)` in days since 1970-01-01.
- *
- * @param period
- *   The period.
- */
-export function periodDays(period: Period): [first: number, next: number] {
-  const next = nextPeriod(period)
-  return [epochDays(period.year, period.month, 1), epochDays(next.year, next.month, 1)]
-}
-
-/**
- * The instants of a period in a zone: `[start, end)` in epoch milliseconds,
- * from local midnight of its first day to local midnight of the next
- * period's first day, so a period that contains a DST change has its real
- * length (March in Amsterdam is 743 hours).
- *
- * @param zone
- *   IANA zone in which the period is cut.
- * @param period
- *   The period.
- */
-export function periodBounds(zone: string, period: Period): [start: number, end: number] {
-  const [first, next] = periodDays(period)
-  return [wallToEpoch(zone, first, 0), wallToEpoch(zone, next, 0)]
-}
 
 // ---------------------------------------------------------------------------
 // Measuring one period.
@@ -130,13 +37,6 @@ export interface CreditTier {
   creditMicroPercent: number
 }
 
-/** A percentage objective: the measured value must compare to `microPercent` with `comparator`. */
-export interface PercentObjective {
-  comparator: Comparator
-  microPercent: number
-}
-
-/** What a period measures to: the output of the `uptime` kind. */
 export interface UptimeResult {
   /** Start of the period, ISO 8601 with the zone's offset. */
   periodStart: string
@@ -500,120 +400,4 @@ function minimumIncidentMs(value: unknown, path: Path): number {
 function announcedDay(value: unknown, zone: string, path: Path): number {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dayOfDate(dateAt(value, path))
   return localDay(zone, instantAt(value, zone, path))
-}
-
-// ---------------------------------------------------------------------------
-// Exact percentages and decimals (shared with `kpis.ts` and `credits.ts`).
-
-/**
- * A percentage in exact millionths of a percent (`"99.9%"` and `99.9` →
- * 99,900,000), or an error at `path`.
- *
- * @param value
- *   The input.
- * @param path
- *   Where it is.
- * @param kind
- *   What the percentage is for (see `parsePercent`).
- */
-export function percentAt(value: unknown, path: Path, kind: PercentContext['kind']): number {
-  return valueAt(parsePercent(value, {kind}), path).microPercent
-}
-
-/**
- * Like {@link percentAt}, but `0` (or `"0%"`) is allowed and gives 0: a
- * credit or cap of nothing is a valid, if unusual, contract.
- */
-export function creditAt(value: unknown, path: Path, kind: PercentContext['kind']): number {
-  if (value === 0 || (typeof value === 'string' && /^0+(?:\.0+)?\s*%?$/.test(value.trim()))) return 0
-  return percentAt(value, path, kind)
-}
-
-/**
- * A percentage objective: `99.9`, `"99.9%"` (meaning `>=`) or `">= 80%"`,
- * `"> 80%"`, `"<= 5%"`, `"< 5%"` (see `parseObjective`); a duration
- * objective is refused here.
- *
- * @param value
- *   The input.
- * @param path
- *   Where it is.
- */
-export function objectiveAt(value: unknown, path: Path): PercentObjective {
-  const objective = valueAt(parseObjective(value), path)
-  if (objective.value.kind !== 'percent') {
-    throw new EngineInputError(`Unexpected duration objective \`${String(value)}\`, expected a percentage such as \`>= 80%\``, path)
-  }
-
-  return {comparator: objective.comparator, microPercent: objective.value.microPercent}
-}
-
-/**
- * Whether the exact percentage `part / whole × 100` meets an objective,
- * compared in integers (no float ever decides a pass or a breach).
- *
- * @param part
- *   Numerator (satisfied responses, up time).
- * @param whole
- *   Denominator, above 0.
- * @param objective
- *   What the percentage must compare to.
- */
-export function meetsObjective(part: bigint, whole: bigint, objective: PercentObjective): boolean {
-  const left = part * microPercentPerUnit
-  const right = BigInt(objective.microPercent) * whole
-  switch (objective.comparator) {
-    case '>=':
-      return left >= right
-    case '>':
-      return left > right
-    case '<=':
-      return left <= right
-    case '<':
-      return left < right
-  }
-}
-
-/**
- * `numerator / denominator` rounded half up to an integer, for non-negative
- * values.
- *
- * @param numerator
- *   At least 0.
- * @param denominator
- *   Above 0.
- */
-export function roundHalfUp(numerator: bigint, denominator: bigint): bigint {
-  return (2n * numerator + denominator) / (2n * denominator)
-}
-
-/**
- * A non-negative integer count of 10^-decimals units as a fixed-point text:
- * `formatFixed(9990n, 2)` is `"99.90"`.
- *
- * @param scaled
- *   The value × 10^decimals, at least 0.
- * @param decimals
- *   Digits after the point, at least 1.
- */
-export function formatFixed(scaled: bigint, decimals: number): string {
-  const text = scaled.toString().padStart(decimals + 1, '0')
-  return `${text.slice(0, -decimals)}.${text.slice(-decimals)}`
-}
-
-/**
- * The decimal a JavaScript number stands for, as written in JSON or YAML:
- * `digits / scale` exactly, from the shortest text that reads back to the
- * number (`0.1` is 1/10, not the binary float's 0.1000000000000000055…).
- *
- * @param value
- *   A finite number, at least 0.
- */
-export function exactDecimal(value: number): {digits: bigint; scale: bigint} {
-  const [mantissa, exponent = '0'] = String(value).split('e') as [string, string?]
-  const [whole, fraction = ''] = mantissa.split('.') as [string, string?]
-  let digits = BigInt(whole + fraction)
-  const places = fraction.length - Number(exponent)
-  if (places < 0) digits *= 10n ** BigInt(-places)
-  return {digits, scale: 10n ** BigInt(Math.max(places, 0))}
 }

@@ -22,19 +22,6 @@ export interface BusinessTime {
   pausedMs: number
 }
 
-// `hasWorkingTime` looks at every weekday; the answer never changes for a calendar.
-const working = new WeakMap<Calendar, boolean>()
-
-function canWork(calendar: Calendar): boolean {
-  let answer = working.get(calendar)
-  if (answer === undefined) {
-    answer = hasWorkingTime(calendar)
-    working.set(calendar, answer)
-  }
-
-  return answer
-}
-
 /**
  * Called with each stretch of working time in order; returning `true` ends
  * the walk.
@@ -90,7 +77,7 @@ function walkWorkingTime(calendar: Calendar, from: number, to: number, visit: Vi
 export function businessTime(calendar: Calendar, from: number, to: number, pauses: readonly Interval[] = []): BusinessTime {
   let worked = 0
   let paused = 0
-  if (to <= from || !canWork(calendar)) return {businessMs: 0, pausedMs: 0}
+  if (to <= from || !hasWorkingTime(calendar)) return {businessMs: 0, pausedMs: 0}
   let index = 0
   walkWorkingTime(calendar, from, to, (start, end) => {
     while (index < pauses.length && pauses[index]![1] <= start) index++
@@ -143,7 +130,7 @@ export function businessMs(calendar: Calendar, from: number, to: number, pauses:
  */
 export function dueInstant(calendar: Calendar, start: number, amountMs: number, pauses: readonly Interval[] = []): number | undefined {
   if (amountMs <= 0) return start
-  if (!canWork(calendar)) return undefined
+  if (!hasWorkingTime(calendar)) return undefined
   let remaining = amountMs
   let index = 0
   let due: number | undefined

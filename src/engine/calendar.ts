@@ -14,6 +14,8 @@ export interface Calendar {
   readonly week: WeekHours | null
   /** Holidays as days since 1970-01-01 (local dates). */
   readonly holidays: ReadonlySet<number>
+  /** Whether any weekday has working hours (see {@link hasWorkingTime}); fixed when the calendar is made. */
+  readonly working: boolean
   /** Working windows by local day, filled on demand (see {@link windowsOn}). */
   readonly windowCache: Map<number, ReadonlyArray<Window>>
 }
@@ -34,7 +36,8 @@ export type Window = readonly [start: number, end: number]
 export function createCalendar(timeZone: string, week: WeekHours | null, holidays: Iterable<string> = []): Calendar {
   const days = new Set<number>()
   for (const date of holidays) days.add(dayOfDate(date))
-  return {timeZone, week, holidays: days, windowCache: new Map()}
+  const working = week === null || Object.values(week).some((ranges) => ranges.length > 0)
+  return {timeZone, week, holidays: days, working, windowCache: new Map()}
 }
 
 /**
@@ -99,7 +102,7 @@ export function isBusinessDay(calendar: Calendar, day: number): boolean {
  *   The calendar.
  */
 export function hasWorkingTime(calendar: Calendar): boolean {
-  return calendar.week === null || Object.values(calendar.week).some((ranges) => ranges.length > 0)
+  return calendar.working
 }
 
 /** ISO weekday of days since 1970-01-01 (1970-01-01 was a Thursday). */

@@ -1,5 +1,6 @@
 import {percentScale} from '../schema/values/index.js'
-import {creditAt, evaluateUptime, exactDecimal, formatFixed, roundHalfUp, type UptimeResult} from './availability.js'
+import {evaluateUptime, type UptimeResult} from './availability.js'
+import {creditAt, exactDecimal, formatFixed, microPercentOf, roundHalfUp} from './exact.js'
 import {EngineInputError, kindOf, listAt, numberAt, objectAt} from './input.js'
 
 /**
@@ -35,19 +36,6 @@ export function capCredits(credits: readonly number[], capMicroPercent: number |
     uncappedMicroPercent,
     creditMicroPercent: capMicroPercent === undefined ? uncappedMicroPercent : Math.min(uncappedMicroPercent, capMicroPercent)
   }
-}
-
-/**
- * A percentage given out by the engine (`creditPercent: 12.5`) back in
- * exact millionths of a percent. Such numbers come from whole millionths
- * divided by 10^6, so multiplying and rounding to the nearest integer gives
- * the millionths back exactly.
- *
- * @param percent
- *   A percentage with at most six decimals, such as an `AvailabilityPeriod`'s `creditPercent`.
- */
-export function microPercentOf(percent: number): number {
-  return Math.round(percent * percentScale)
 }
 
 /**

@@ -39,7 +39,7 @@ export type EvaluationResult<Kind extends EvaluationKind> = ReturnType<(typeof e
  *   where and what was expected.
  */
 export function evaluate<Kind extends EvaluationKind>(kind: Kind, input: unknown): EvaluationResult<Kind> {
-  if (!Object.hasOwn(evaluationKinds, kind)) {
+  if (!isEvaluationKind(kind)) {
     throw new EngineInputError(
       `Unexpected kind \`${String(kind)}\`, expected one of ${Object.keys(evaluationKinds).map((name) => '`' + name + '`').join(', ')}`,
       []

@@ -1,5 +1,4 @@
-import {checkTimeZone, parseDate, parseInstant, parseWorkingHours, type ValueResult} from '../schema/values/index.js'
-import {daysInMonth, epochMillisecondsAt} from '../util/civil.js'
+import {checkTimeZone, offsetInstantMilliseconds, parseDate, parseInstant, parseWorkingHours, type ValueResult} from '../schema/values/index.js'
 import {createCalendar, type Calendar} from './calendar.js'
 
 /**
@@ -63,45 +62,11 @@ export function valueAt<T>(result: ValueResult<T>, path: ReadonlyArray<string | 
  */
 export function instantAt(value: unknown, zone: string, path: ReadonlyArray<string | number>): number {
   if (typeof value === 'string') {
-    const fast = offsetInstantMs(value)
+    const fast = offsetInstantMilliseconds(value)
     if (fast !== undefined) return fast
   }
 
   return valueAt(parseInstant(value, zone), path).epochMilliseconds
-}
-
-/** An instant with an offset, to the millisecond (finer digits are cut, as `epochMilliseconds` does). */
-const offsetInstant = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/
-
-/**
- * The common case of a ticket log, read without building a full instant
- * value (which the engine does not need and which costs most of a ticket's
- * time): a valid date-time with an offset. Anything else, valid or not,
- * goes the general way, which also explains mistakes.
- */
-function offsetInstantMs(text: string): number | undefined {
-  const match = offsetInstant.exec(text)
-  if (!match) return undefined
-  const [, year, month, day, hour, minute, second, fraction, sign, offsetHours, offsetMinutes] = match
-  const fields = {
-    year: Number(year),
-    month: Number(month),
-    day: Number(day),
-    hour: Number(hour),
-    minute: Number(minute),
-    second: second === undefined ? 0 : Number(second),
-    millisecond: fraction === undefined ? 0 : Number(fraction.padEnd(3, '0').slice(0, 3)),
-    offsetMinutes: sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes))
-  }
-  const valid =
-    fields.day >= 1 &&
-    fields.day <= daysInMonth(fields.year, fields.month) &&
-    fields.hour <= 23 &&
-    fields.minute <= 59 &&
-    fields.second <= 59 &&
-    Number(offsetHours ?? 0) <= 23 &&
-    Number(offsetMinutes ?? 0) <= 59
-  return valid ? epochMillisecondsAt(fields) : undefined
 }
 
 /** A `YYYY-MM-DD` date, as written. */

@@ -1,7 +1,7 @@
 import type {Sla} from '../schema/sla.js'
 import type {Comparator} from '../schema/values/index.js'
 import {percentScale} from '../schema/values/index.js'
-import {meetsObjective, objectiveAt, type PercentObjective} from './availability.js'
+import {meetsObjective, objectiveAt, type PercentObjective} from './exact.js'
 import {EngineInputError, listAt, numberAt, objectAt} from './input.js'
 
 /**

@@ -1,7 +1,9 @@
 import type {Sla} from '../schema/sla.js'
-import {parsePercent} from '../schema/values/index.js'
+import {parsePercent, percentScale} from '../schema/values/index.js'
 import {formatEpochDays} from '../util/civil.js'
+import {compareText} from '../util/sorted.js'
 import {creditAmount} from './credits.js'
+import {microPercentOf} from './exact.js'
 import type {SlaTimeline} from './milestones.js'
 import type {TicketReport} from './tickets.js'
 import {dayOfDate, formatInstant, localDay} from './zone.js'
@@ -83,7 +85,7 @@ export function buildNotices(inputs: NoticeInputs): Notice[] {
                 ? null
                 : {
                     percent: cycle.creditPercent,
-                    amount: fee === undefined ? null : creditAmount(fee, Math.round(cycle.creditPercent * 1_000_000)),
+                    amount: fee === undefined ? null : creditAmount(fee, microPercentOf(cycle.creditPercent)),
                     currency
                   }
           })
@@ -145,7 +147,7 @@ function escalationSteps(sla: Sla): Array<{percent: number; notify: string}> {
   const steps: Array<{percent: number; notify: string}> = []
   for (const step of sla.escalation ?? []) {
     const parsed = parsePercent(step.at)
-    if (parsed.ok) steps.push({percent: parsed.value.microPercent / 1_000_000, notify: step.notify})
+    if (parsed.ok) steps.push({percent: parsed.value.microPercent / percentScale, notify: step.notify})
   }
 
   return steps.sort((a, b) => a.percent - b.percent)
@@ -160,9 +162,4 @@ function reached(steps: ReadonlyArray<{percent: number; notify: string}>, percen
   }
 
   return found
-}
-
-/** Code-point order, independent of the locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -1,10 +1,12 @@
 import type {Sla} from '../schema/sla.js'
-import {parseInstant, parsePercent} from '../schema/values/index.js'
-import {evaluateAvailability, periodLabel, periodOfDay, type AvailabilityReport, type PeriodWindow} from './availability.js'
+import {parseInstant, parsePercent, percentScale} from '../schema/values/index.js'
+import {evaluateAvailability, type AvailabilityReport} from './availability.js'
 import {capCredits, creditAmount} from './credits.js'
+import {microPercentOf} from './exact.js'
 import {evaluateSlaKpis, type SlaKpis} from './kpis.js'
 import {evaluateMilestones, type SlaTimeline} from './milestones.js'
 import {buildNotices, type Notice} from './notices.js'
+import {periodLabel, periodOfDay, type PeriodWindow} from './periods.js'
 import {evaluateTickets, type TicketReport} from './tickets.js'
 import {formatInstant, localDay} from './zone.js'
 
@@ -55,8 +57,6 @@ export interface SlaReport {
   credits: CreditPeriod[]
   notices: Notice[]
 }
-
-const microPerPercent = 1_000_000
 
 /**
  * Compute the report of a validated SLA at `asOf` (sla-domain §5.2
@@ -136,13 +136,13 @@ function creditPeriods(sla: Sla, timeZone: string, tickets: readonly TicketRepor
         const at = parseInstant(cycle.breachedAt, timeZone)
         if (!at.ok) continue
         const label = periodLabel(periodOfDay(window, localDay(timeZone, at.value.epochMilliseconds)))
-        perBreach.set(label, (perBreach.get(label) ?? 0) + Math.round(cycle.creditPercent * microPerPercent))
+        perBreach.set(label, (perBreach.get(label) ?? 0) + microPercentOf(cycle.creditPercent))
       }
     }
   }
 
   for (const period of availability?.periods ?? []) {
-    if (period.creditPercent > 0) tiers.set(period.period, Math.round(period.creditPercent * microPerPercent))
+    if (period.creditPercent > 0) tiers.set(period.period, microPercentOf(period.creditPercent))
   }
 
   const consequences = sla.consequences
@@ -157,10 +157,10 @@ function creditPeriods(sla: Sla, timeZone: string, tickets: readonly TicketRepor
     const capped = capCredits([breaches, tier], capMicro)
     return {
       period,
-      perBreachPercent: breaches / microPerPercent,
-      tierPercent: tier / microPerPercent,
-      uncappedPercent: capped.uncappedMicroPercent / microPerPercent,
-      creditPercent: capped.creditMicroPercent / microPerPercent,
+      perBreachPercent: breaches / percentScale,
+      tierPercent: tier / percentScale,
+      uncappedPercent: capped.uncappedMicroPercent / percentScale,
+      creditPercent: capped.creditMicroPercent / percentScale,
       creditAmount: fee === undefined ? null : creditAmount(fee, capped.creditMicroPercent),
       currency: consequences?.currency ?? null
     }

@@ -18,3 +18,16 @@ export function lastAtOrBefore(values: readonly number[], target: number): numbe
 
   return low
 }
+
+/**
+ * Order two texts by code point: the same order under every locale, where
+ * `localeCompare` follows the host's.
+ *
+ * @param a
+ *   One text.
+ * @param b
+ *   The other.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -18,6 +18,7 @@ import {VFile} from 'vfile'
 import type {ParamValue} from '../../src/hugo/index.js'
 import {remarkHugo} from '../../src/syntax/index.js'
 import type {CalloutData, HugoShortcodeData, ShortcodePlacement} from '../../src/syntax/index.js'
+import {lastAtOrBefore} from '../../src/util/sorted.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -329,13 +330,7 @@ export function checkPositions(tree: Root, source: string): string[] {
     }
 
     // The last line starting at or before the offset (binary search: corpus pages are long).
-    let line = 0
-    let high = starts.length - 1
-    while (line < high) {
-      const middle = (line + high + 1) >> 1
-      if (starts[middle]! <= offset) line = middle
-      else high = middle - 1
-    }
+    const line = lastAtOrBefore(starts, offset)
 
     if (point.line !== line + 1 || point.column !== offset - starts[line]! + 1) {
       fail(trail, `point ${point.line}:${point.column} does not match offset ${offset} (${line + 1}:${offset - starts[line]! + 1})`)

@@ -21,5 +21,5 @@ export {
   type WeekHours
 } from './hours.js'
 export {checkTimeZone} from './zone.js'
-export {parseDate, parseInstant, type DateValue, type InstantValue} from './time.js'
+export {offsetInstantMilliseconds, parseDate, parseInstant, type DateValue, type InstantValue} from './time.js'
 export {checkSlaId} from './id.js'

@@ -185,7 +185,7 @@ export function parseInstant(input: unknown, zone: string): ValueResult<InstantV
     // A fixed offset needs no zone rules, so plain arithmetic gives the exact
     // instant (most values in a ticket log are written this way, and Temporal
     // is the slow part of validation). `-00:00` (RFC 3339: offset unknown) is UTC.
-    const signedOffset = (offset.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMinutes)
+    const signedOffset = signedOffsetMinutes(offset)
     const epochMilliseconds = epochMillisecondsAt({year, month, day, hour, minute, second, millisecond, offsetMinutes: signedOffset})
     const epochNanoseconds = BigInt(epochMilliseconds) * 1_000_000n + BigInt(belowMillisecond)
     return success(instantValue(input, epochNanoseconds, offset, zone))
@@ -232,6 +232,35 @@ export function parseInstant(input: unknown, zone: string): ValueResult<InstantV
       expected: [stamp(earlier), stamp(later)]
     })
   ])
+}
+
+/**
+ * Epoch milliseconds of a valid instant written with an offset, without
+ * building an {@link InstantValue} (the engine reads many and needs only the
+ * number); `undefined` for anything else, valid or not, which
+ * {@link parseInstant} then reads or explains. Digits below the millisecond
+ * are cut, as `epochMilliseconds` does.
+ *
+ * @param input
+ *   The value as written.
+ */
+export function offsetInstantMilliseconds(input: string): number | undefined {
+  const match = instantShape.exec(input)
+  if (!match || match[4] === undefined || match[8] === undefined) return undefined
+  const [, yearText, monthText, dayText, hourText, minuteText, secondText, fractionText, offsetText] = match as unknown as string[]
+  const [year, month, day, hour, minute] = [yearText, monthText, dayText, hourText, minuteText].map(Number) as [number, number, number, number, number]
+  const second = secondText === undefined ? 0 : Number(secondText)
+  const offset = offsetText!.toUpperCase()
+  const offsetFits = offset === 'Z' || (Number(offset.slice(1, 3)) <= 23 && Number(offset.slice(4, 6)) <= 59)
+  if (day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 || !offsetFits) return undefined
+  const millisecond = fractionText === undefined ? 0 : Number(fractionText.padEnd(3, '0').slice(0, 3))
+  return epochMillisecondsAt({year, month, day, hour, minute, second, millisecond, offsetMinutes: signedOffsetMinutes(offset)})
+}
+
+/** Minutes east of UTC of a written offset (`Z`, `+01:00`, `-05:30`, `-00:00`). */
+function signedOffsetMinutes(offset: string): number {
+  if (offset === 'Z') return 0
+  return (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)))
 }
 
 function instantValue(
