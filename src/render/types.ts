@@ -1,0 +1,114 @@
+import type {Element, ElementContent} from 'hast'
+import type {Root, RootContent} from 'mdast'
+import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
+import type {HugoShortcodeData} from '../syntax/types.js'
+
+/**
+ * Hugo's `markup.goldmark` settings, spelled as in a site's `markup.toml`
+ * (`[goldmark.extensions]`, `[goldmark.parser]`, `[goldmark.renderer]`), so a
+ * Doks site's settings carry over unchanged. Every key is optional; missing
+ * keys take Hugo 0.111's defaults.
+ */
+export interface GoldmarkOptions {
+  extensions?: {
+    table?: boolean
+    strikethrough?: boolean
+    taskList?: boolean
+    footnote?: boolean
+    linkify?: boolean
+    /** Scheme added to bare `www.` links (`https` by default). */
+    linkifyProtocol?: string
+    typographer?: boolean | {disable?: boolean}
+  }
+  parser?: {
+    autoHeadingID?: boolean
+    /** `github` (default), `github-ascii` or `blackfriday`. */
+    autoHeadingIDType?: 'github' | 'github-ascii' | 'blackfriday'
+    attribute?: {title?: boolean; block?: boolean}
+  }
+  renderer?: {
+    /** Keep raw HTML (Doks sets this); otherwise `<!-- raw HTML omitted -->`. */
+    unsafe?: boolean
+    hardWraps?: boolean
+    xhtml?: boolean
+  }
+}
+
+/** Hugo's `markup.tableOfContents`. */
+export interface TableOfContentsOptions {
+  startLevel?: number
+  endLevel?: number
+  ordered?: boolean
+}
+
+/** Hugo's `markup` configuration block (the parts slamark reads). */
+export interface MarkupOptions {
+  goldmark?: GoldmarkOptions
+  tableOfContents?: TableOfContentsOptions
+}
+
+/** Options of the renderer. */
+export interface RenderOptions {
+  /** Hugo's `markup` settings (defaults: Hugo 0.111's). */
+  markup?: MarkupOptions | null | undefined
+  /**
+   * Which text heading ids are computed from: `plain-text` (Hugo 0.144 and
+   * later, the default) or `source` (Hugo 0.143 and earlier: the heading's raw
+   * last source line).
+   */
+  headingIdInput?: 'plain-text' | 'source' | null | undefined
+  /**
+   * URL schemes kept in `href`/`src` besides `http`, `https`, `mailto`, `tel`
+   * and relative URLs; `javascript:` and `data:` are dropped unless listed.
+   */
+  allowedProtocols?: readonly string[] | null | undefined
+}
+
+/** A heading of the page, as Hugo's TOC and anchors see it. */
+export interface RenderedHeading {
+  depth: number
+  /** Hugo's id (after de-duplication). */
+  id: string
+  /** The heading as plain text. */
+  text: string
+}
+
+/** Any shortcode node the parser produces. */
+export type ShortcodeNode = ContainerDirective | LeafDirective | TextDirective
+
+/**
+ * What a shortcode renderer gets besides its node: the ways Doks' templates
+ * turn Markdown into HTML, and the page-wide state they share.
+ */
+export interface ShortcodeContext {
+  /** The shortcode call (name, typed params, placement, body source). */
+  readonly hugo: HugoShortcodeData
+  /** The enclosing shortcode call, when this one is nested in another. */
+  readonly parent: HugoShortcodeData | undefined
+  /**
+   * `.Page.RenderString (dict "display" "block")`: render Markdown nodes as a
+   * Goldmark document of their own (own heading-id counter, own footnotes,
+   * never in the page's TOC).
+   */
+  renderBlock(children: readonly RootContent[]): ElementContent[]
+  /** `markdownify` / `RenderString` inline: as `renderBlock`, a lone paragraph unwrapped. */
+  renderInline(children: readonly RootContent[]): ElementContent[]
+  /** Parse a Markdown string (such as a `title` param) as a document of its own. */
+  parseMarkdown(source: string): Root
+  /**
+   * `@thulite/inline-svg`: the named Tabler icon (`outline/alert-triangle`)
+   * with the given attributes, or `undefined` when the package has no such
+   * icon (or the name is not a plain icon name).
+   */
+  icon(src: string, attributes: Readonly<Record<string, string>>): Element | undefined
+  /**
+   * A unique id on this page built from `base` (`svg-alert-triangle`,
+   * then `svg-alert-triangle-1`): where Doks repeats ids, slamark does not.
+   */
+  uniqueId(base: string): string
+  /** Resolved renderer options. */
+  readonly options: RenderOptions
+}
+
+/** Renders one shortcode call to HTML nodes. */
+export type ShortcodeRenderer = (node: ShortcodeNode, context: ShortcodeContext) => ElementContent[]
