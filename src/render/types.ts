@@ -106,9 +106,24 @@ export interface ShortcodeContext {
    * then `svg-alert-triangle-1`): where Doks repeats ids, slamark does not.
    */
   uniqueId(base: string): string
+  /**
+   * Report a problem found while rendering (an icon name that is a path, a
+   * missing required param) as a message on the page's file, at this node.
+   */
+  warn(reason: string, ruleId: string, hint?: string): void
   /** Resolved renderer options. */
   readonly options: RenderOptions
 }
 
 /** Renders one shortcode call to HTML nodes. */
 export type ShortcodeRenderer = (node: ShortcodeNode, context: ShortcodeContext) => ElementContent[]
+
+/** A page rendered to HTML. */
+export interface RenderedPage {
+  /** The page's content, as Hugo's `.Content`. */
+  html: string
+  /** Hugo's `.TableOfContents` (`<nav id="TableOfContents">…</nav>`), or `''` when `toc` is false or there are no headings in range. */
+  toc: string
+  /** Every heading of the page (not those inside shortcode bodies), in order. */
+  headings: RenderedHeading[]
+}
