@@ -1,5 +1,9 @@
+import fc from 'fast-check'
+import {Temporal} from 'temporal-polyfill'
 import {describe, expect, it} from 'vitest'
+import {evaluateAvailability} from '../src/engine/availability.js'
 import {checkValues} from '../src/schema/check-values.js'
+import type {Sla} from '../src/schema/sla.js'
 
 function sla(): Record<string, any> {
   return {
@@ -193,5 +197,89 @@ describe('checkValues', () => {
       if (zone === undefined) delete process.env.TZ
       else process.env.TZ = zone
     }
+  })
+
+  describe('maintenance notice, counted in the SLA zone as the engine counts it', () => {
+    /** The SLA above in `timeZone` with one maintenance window and a notice period. */
+    function withWindow(timeZone: string, from: string, announced: string, noticeDays: number): Record<string, any> {
+      const data = sla()
+      data.timeZone = timeZone
+      data.availability.incidents = []
+      const to = Temporal.Instant.from(from).add({hours: 1}).toString()
+      data.availability.maintenance = {noticeDays, windows: [{from, to, announced}]}
+      return data
+    }
+
+    const notices = (data: Record<string, unknown>) => checkValues(data).filter((item) => item.path.includes('maintenance'))
+    const engineExcludes = (data: Record<string, unknown>) =>
+      evaluateAvailability(data as unknown as Sla, Temporal.Instant.from('2024-07-01T00:00:00Z').epochMilliseconds)!.maintenance[0]!.excluded
+
+    it('should count from the window start date in the SLA zone east of UTC, not its UTC date', () => {
+      // 01:00 on 19 June in Amsterdam is still 18 June in UTC: 14 June is 5 days before the 19th.
+      const data = withWindow('Europe/Amsterdam', '2024-06-19T01:00:00+02:00', '2024-06-14', 5)
+      expect(notices(data)).toEqual([])
+      expect(engineExcludes(data)).toBe(true)
+      // A day later is late.
+      data.availability.maintenance.windows[0].announced = '2024-06-15'
+      expect(notices(data)).toEqual([
+        {
+          path: ['sla', 'availability', 'maintenance', 'windows', 0, 'announced'],
+          ruleId: 'maintenance-late-notice',
+          severity: 'warning',
+          reason: 'Unexpected announcement on `2024-06-15`, less than 5 days before the window, expected it by `2024-06-14`',
+          hint: 'A window announced late is not excluded from downtime'
+        }
+      ])
+      expect(engineExcludes(data)).toBe(false)
+    })
+
+    it('should count from the window start date in the SLA zone west of UTC, not its UTC date', () => {
+      // 23:30 on 18 June in New York is already 19 June in UTC: 14 June is only 4 days before the 18th.
+      const data = withWindow('America/New_York', '2024-06-18T23:30:00-04:00', '2024-06-14', 5)
+      expect(notices(data).map((item) => item.reason)).toEqual([
+        'Unexpected announcement on `2024-06-14`, less than 5 days before the window, expected it by `2024-06-13`'
+      ])
+      expect(engineExcludes(data)).toBe(false)
+      data.availability.maintenance.windows[0].announced = '2024-06-13'
+      expect(notices(data)).toEqual([])
+      expect(engineExcludes(data)).toBe(true)
+    })
+
+    it('should accept an announcement written as an instant, dated in the SLA zone', () => {
+      // 01:00 on 14 June in Amsterdam is 19:00 on 13 June in New York: in time for the 18th.
+      const data = withWindow('America/New_York', '2024-06-18T23:30:00-04:00', '2024-06-14T01:00:00+02:00', 5)
+      expect(notices(data)).toEqual([])
+      expect(engineExcludes(data)).toBe(true)
+      // 08:00 in Amsterdam is 02:00 on 14 June in New York: a day late.
+      data.availability.maintenance.windows[0].announced = '2024-06-14T08:00:00+02:00'
+      expect(notices(data).map((item) => item.reason)).toEqual([
+        'Unexpected announcement on `2024-06-14T08:00:00+02:00` (`2024-06-14` in America/New_York), less than 5 days before the window, expected it by `2024-06-13`'
+      ])
+      expect(engineExcludes(data)).toBe(false)
+    })
+
+    it('should still report a malformed announcement as a date', () => {
+      const data = withWindow('Europe/Amsterdam', '2024-06-19T01:00:00+02:00', '2024-6-14', 5)
+      expect(notices(data).map((item) => `${item.ruleId} ${item.hint}`)).toEqual(['date-malformed Did you mean `2024-06-14`?'])
+    })
+
+    it('should warn exactly when the engine counts the window as downtime, in any zone', () => {
+      const zone = fc.constantFrom('Europe/Amsterdam', 'America/New_York', 'Pacific/Chatham', 'Pacific/Honolulu', 'Asia/Kolkata', 'UTC')
+      // June 2024, to the minute, and an announcement up to 12 days before.
+      const minute = fc.integer({min: 0, max: 29 * 1440})
+      const offset = fc.constantFrom('Z', '+02:00', '-04:00', '+12:45', '-10:00')
+      fc.assert(
+        fc.property(zone, minute, fc.integer({min: 0, max: 12 * 1440}), fc.boolean(), offset, fc.integer({min: 0, max: 7}), (name, start, before, asDate, written, noticeDays) => {
+          const from = Temporal.Instant.from('2024-06-02T00:00:00Z').add({minutes: start})
+          const at = from.subtract({minutes: before})
+          const announced = asDate
+            ? at.toZonedDateTimeISO(name).toPlainDate().toString()
+            : at.toZonedDateTimeISO(written === 'Z' ? 'UTC' : written).toString({timeZoneName: 'never', offset: 'auto'}).replace('+00:00', 'Z')
+          const data = withWindow(name, from.toString(), announced, noticeDays)
+          expect(notices(data).map((item) => item.ruleId)).toEqual(engineExcludes(data) ? [] : ['maintenance-late-notice'])
+        }),
+        {numRuns: 300}
+      )
+    })
   })
 })

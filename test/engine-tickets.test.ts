@@ -348,6 +348,38 @@ describe('as of', () => {
     expect(reports[1]).toEqual({id: 'not yet opened', priority: 'P1', currentPriority: 'P1', targets: {}})
   })
 
+  it('writes started and stopped instants with the calendar’s offset, however they were written', () => {
+    const resolution: Target = {measure: 'resolution', calendar: 'office', goals: {P1: '8h'}, onPriorityChange: 'restart'}
+    const ticket: Ticket = {
+      id: 'offsets',
+      priority: 'P1',
+      opened: '2024-03-06T08:00:00Z',
+      events: [
+        // Before `opened` (a validation error): counts from `opened`.
+        {type: 'client-message', at: '2024-03-06T08:00:00+02:00'},
+        {type: 'priority', at: '2024-03-06t10:30+01:00', to: 'P2'},
+        {type: 'resolved', at: '2024-03-06T11:00:00-00:00'},
+        {type: 'reopened', at: '2024-03-06 13:15:00.000+01:00'},
+        {type: 'resolved', at: wed('14:45')}
+      ]
+    }
+    const goals = {...resolution, goals: {P1: '8h', P2: '4h'}}
+    const [report] = evaluateTickets(slaOf({resolution: goals}, [ticket]), ms(wed('18:00')))
+    expect(pick(report!.targets.resolution!, 'cycle', 'priority', 'startedAt', 'stoppedAt')).toEqual([
+      {cycle: 1, priority: 'P1', startedAt: wed('09:00'), stoppedAt: wed('10:30')},
+      {cycle: 2, priority: 'P2', startedAt: wed('10:30'), stoppedAt: wed('12:00')},
+      {cycle: 3, priority: 'P2', startedAt: wed('13:15'), stoppedAt: wed('14:45')}
+    ])
+    // The same instants on a calendar in New York.
+    const ny = {...goals, calendar: 'ny'}
+    const [there] = evaluateTickets(slaOf({resolution: ny}, [ticket]), ms(wed('18:00')))
+    expect(there!.targets.resolution!.map((result) => [result.startedAt, result.stoppedAt])).toEqual([
+      ['2024-03-06T03:00:00-05:00', '2024-03-06T04:30:00-05:00'],
+      ['2024-03-06T04:30:00-05:00', '2024-03-06T06:00:00-05:00'],
+      ['2024-03-06T07:15:00-05:00', '2024-03-06T08:45:00-05:00']
+    ])
+  })
+
   it('reads offset-less instants in the SLA zone and treats a calendar without a zone as in it', () => {
     const ticket: Ticket = {id: 'local', priority: 'P1', opened: '2024-03-06T09:00:00', events: [{type: 'resolved', at: '2024-03-06 10:30'}]}
     const target: Target = {measure: 'resolution', calendar: 'office', goals: {P1: '4h'}}

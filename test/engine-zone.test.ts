@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import {Temporal} from 'temporal-polyfill'
 import {describe, expect, it} from 'vitest'
 import {epochDays} from '../src/util/civil.js'
-import {dayOfDate, formatInstant, localDay, offsetAt, wallToEpoch} from '../src/engine/zone.js'
+import {dayOfDate, formatInstant, formatReadInstant, localDay, offsetAt, wallToEpoch} from '../src/engine/zone.js'
 
 const zones = ['Europe/Amsterdam', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kolkata', 'UTC', 'America/Sao_Paulo']
 const zone = fc.constantFrom(...zones)
@@ -82,5 +82,51 @@ describe('formatInstant', () => {
       }),
       {numRuns: 2000}
     )
+  })
+
+  it('writes instants on a whole minute as Temporal does, inside and outside the cached years', () => {
+    // 1970 to 2200: the cached days run from 1970 to 2149, later ones take the general path.
+    const minute = fc.integer({min: 0, max: 121_927_680}).map((minutes) => minutes * 60_000)
+    fc.assert(
+      fc.property(zone, minute, (name, ms) => {
+        expect(formatInstant(name, ms)).toBe(Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(name).toString({timeZoneName: 'never'}))
+      }),
+      {numRuns: 3000}
+    )
+    // Each side of the cache's edges: 1970-01-01 and the 65,536th day after it.
+    expect(formatInstant('America/New_York', Date.UTC(1950, 0, 1))).toBe('1949-12-31T19:00:00-05:00')
+    expect(formatInstant('UTC', -60_000)).toBe('1969-12-31T23:59:00+00:00')
+    expect(formatInstant('UTC', 0)).toBe('1970-01-01T00:00:00+00:00')
+    expect(formatInstant('UTC', 65_535 * 86_400_000)).toBe('2149-06-06T00:00:00+00:00')
+    expect(formatInstant('UTC', 65_536 * 86_400_000)).toBe('2149-06-07T00:00:00+00:00')
+  })
+})
+
+describe('formatReadInstant', () => {
+  it('gives the text an instant was read from when formatting would write just that, else formats', () => {
+    const writtenIn = fc.constantFrom('Europe/Amsterdam', 'America/New_York', 'Asia/Kolkata', 'UTC', '+01:00', '-05:00')
+    const minute = fc.integer({min: 10_519_200, max: 36_819_360}).map((minutes) => minutes * 60_000)
+    const style = fc.constantFrom('seconds', 'minutes', 'Z', 'lower-t', 'space', 'minus-zero')
+    fc.assert(
+      fc.property(zone, minute, writtenIn, style, (name, ms, writer, how) => {
+        let written = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(writer).toString({timeZoneName: 'never'})
+        if (how === 'minutes') written = written.slice(0, 16) + written.slice(19)
+        if (how === 'Z') written = Temporal.Instant.fromEpochMilliseconds(ms).toString()
+        if (how === 'lower-t') written = written.replace('T', 't')
+        if (how === 'space') written = written.replace('T', ' ')
+        if (how === 'minus-zero') written = written.replace('+00:00', '-00:00')
+        const formatted = formatInstant(name, ms)
+        expect(formatReadInstant(name, ms, written)).toBe(formatted)
+        expect(formatReadInstant(name, ms, undefined)).toBe(formatted)
+      }),
+      {numRuns: 3000}
+    )
+  })
+
+  it('keeps the written text when it reads exactly as formatted', () => {
+    expect(formatReadInstant('Europe/Amsterdam', Date.UTC(2024, 1, 5, 11), '2024-02-05T12:00:00+01:00')).toBe('2024-02-05T12:00:00+01:00')
+    // The same instant in New York is written with its own offset.
+    expect(formatReadInstant('America/New_York', Date.UTC(2024, 1, 5, 11), '2024-02-05T12:00:00+01:00')).toBe('2024-02-05T06:00:00-05:00')
+    expect(formatReadInstant('UTC', 0, '1970-01-01T00:00:00-00:00')).toBe('1970-01-01T00:00:00+00:00')
   })
 })

@@ -1,6 +1,6 @@
 import {searchLimitDays} from './business-days.js'
-import {hasWorkingTime, isBusinessDay, windowsOn, type Calendar} from './calendar.js'
-import type {Interval} from './intervals.js'
+import {hasWorkingTime, isBusinessDay, windowsOn, type Calendar, type Window} from './calendar.js'
+import {coveredLength, type Interval} from './intervals.js'
 import {localDay} from './zone.js'
 
 /**
@@ -22,43 +22,87 @@ export interface BusinessTime {
   pausedMs: number
 }
 
-/**
- * Called with each stretch of working time in order; returning `true` ends
- * the walk.
- */
-type Visit = (start: number, end: number) => boolean
+const noWindows: ReadonlyArray<Window> = []
 
 /**
- * Visit the working time of a calendar in `[from, to)` in order, as
- * `[start, end)` stretches that never overlap (a window boundary that a DST
- * gap shifts can make two windows of a day overlap; the overlap is visited
- * once). A 24x7 calendar is one stretch. With an infinite `to`, gives up
- * after {@link searchLimitDays} days without any window.
- *
- * @returns
- *   Whether `visit` ended the walk.
+ * The working time of a calendar in `[from, to)`, one stretch at a time:
+ * each {@link WorkingStretches.next} call moves `start` and `end` to the
+ * next `[start, end)` stretch, in order, never overlapping (a window
+ * boundary that a DST gap shifts can make two windows of a day overlap; the
+ * overlap comes once). A 24x7 calendar is one stretch. With an infinite
+ * `to`, gives up after {@link searchLimitDays} days without any window.
+ * A cursor rather than a callback, and one cursor for every walk (walks
+ * never nest): the hot loops of the clock make no closures and no objects.
  */
-function walkWorkingTime(calendar: Calendar, from: number, to: number, visit: Visit): boolean {
-  if (calendar.week === null) return to > from && visit(from, to)
-  const zone = calendar.timeZone
-  const lastDay = to === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : localDay(zone, to)
-  let cursor = from
-  let lastDayWithWindows = localDay(zone, from)
-  for (let day = lastDayWithWindows; day <= lastDay; day++) {
-    const windows = windowsOn(calendar, day)
-    if (windows.length > 0) lastDayWithWindows = day
-    else if (day - lastDayWithWindows > searchLimitDays) return false
-    for (const [windowStart, windowEnd] of windows) {
-      const start = Math.max(windowStart, cursor)
-      const end = Math.min(windowEnd, to)
-      if (end <= start) continue
-      cursor = end
-      if (visit(start, end)) return true
-    }
+class WorkingStretches {
+  /** Start of the current stretch, epoch milliseconds. */
+  start = 0
+  /** End of the current stretch (excluded). */
+  end = 0
+  private calendar: Calendar | undefined
+  private from = 0
+  private to = 0
+  private lastDay = 0
+  private day = 0
+  private lastDayWithWindows = 0
+  private windows: ReadonlyArray<Window> = noWindows
+  private windowIndex = 0
+  /** Where the last stretch ended: later windows are counted from here. */
+  private cursor = 0
+  /** Whether a 24x7 calendar's one stretch was given. */
+  private allDayGiven = false
+
+  /** Start a walk over `[from, to)` of `calendar`. */
+  walk(calendar: Calendar, from: number, to: number): void {
+    this.calendar = calendar
+    this.from = from
+    this.to = to
+    this.cursor = from
+    this.allDayGiven = false
+    this.windows = noWindows
+    this.windowIndex = 0
+    const allDay = calendar.week === null
+    const firstDay = allDay ? 0 : localDay(calendar.timeZone, from)
+    this.lastDay = allDay ? 0 : to === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : localDay(calendar.timeZone, to)
+    this.day = firstDay - 1
+    this.lastDayWithWindows = firstDay
   }
 
-  return false
+  /** Move to the next stretch; `false` when there is none left (or the search gave up). */
+  next(): boolean {
+    const calendar = this.calendar!
+    if (calendar.week === null) {
+      // The one stretch of a 24x7 calendar, once.
+      if (this.allDayGiven || this.to <= this.from) return false
+      this.allDayGiven = true
+      this.start = this.from
+      this.end = this.to
+      return true
+    }
+
+    for (;;) {
+      while (this.windowIndex < this.windows.length) {
+        // Indexes, not destructuring: the hottest line of the engine.
+        const window = this.windows[this.windowIndex++]!
+        const start = Math.max(window[0], this.cursor)
+        const end = Math.min(window[1], this.to)
+        if (end <= start) continue
+        this.cursor = end
+        this.start = start
+        this.end = end
+        return true
+      }
+
+      if (++this.day > this.lastDay) return false
+      this.windows = windowsOn(calendar, this.day)
+      this.windowIndex = 0
+      if (this.windows.length > 0) this.lastDayWithWindows = this.day
+      else if (this.day - this.lastDayWithWindows > searchLimitDays) return false
+    }
+  }
 }
+
+const stretches = new WorkingStretches()
 
 /**
  * Working time of `calendar` in `[from, to)`, split into what counted and
@@ -75,23 +119,46 @@ function walkWorkingTime(calendar: Calendar, from: number, to: number, visit: Vi
  *   Sorted disjoint pause intervals (an open end may be `Infinity`).
  */
 export function businessTime(calendar: Calendar, from: number, to: number, pauses: readonly Interval[] = []): BusinessTime {
-  let worked = 0
-  let paused = 0
-  if (to <= from || !hasWorkingTime(calendar)) return {businessMs: 0, pausedMs: 0}
+  const total: BusinessTime = {businessMs: 0, pausedMs: 0}
+  addBusinessTime(total, calendar, from, to, pauses)
+  return total
+}
+
+/**
+ * Add the working time of `calendar` in `[from, to)` to `total` (see
+ * {@link businessTime}): a clock that counts several stretches keeps one
+ * total instead of making one per stretch.
+ *
+ * @param total
+ *   The running total, changed in place.
+ * @param calendar
+ *   The calendar.
+ * @param from
+ *   Start, epoch milliseconds.
+ * @param to
+ *   End (excluded), epoch milliseconds.
+ * @param pauses
+ *   Sorted disjoint pause intervals.
+ */
+export function addBusinessTime(total: BusinessTime, calendar: Calendar, from: number, to: number, pauses: readonly Interval[] = []): void {
+  if (to <= from || !hasWorkingTime(calendar)) return
   let index = 0
-  walkWorkingTime(calendar, from, to, (start, end) => {
+  stretches.walk(calendar, from, to)
+  while (stretches.next()) {
+    const {start, end} = stretches
     while (index < pauses.length && pauses[index]![1] <= start) index++
     let covered = 0
     for (let scan = index; scan < pauses.length && pauses[scan]![0] < end; scan++) {
       covered += Math.min(end, pauses[scan]![1]) - Math.max(start, pauses[scan]![0])
     }
 
-    worked += end - start - covered
-    paused += covered
-    return false
-  })
-  return {businessMs: worked, pausedMs: paused}
+    total.businessMs += end - start - covered
+    total.pausedMs += covered
+  }
 }
+
+/** The total {@link businessMs} counts into, reused: it never nests. */
+const scratchTotal: BusinessTime = {businessMs: 0, pausedMs: 0}
 
 /**
  * Working time of `calendar` in `[from, to)` that no pause covers, in
@@ -107,7 +174,10 @@ export function businessTime(calendar: Calendar, from: number, to: number, pause
  *   Sorted disjoint pause intervals.
  */
 export function businessMs(calendar: Calendar, from: number, to: number, pauses: readonly Interval[] = []): number {
-  return businessTime(calendar, from, to, pauses).businessMs
+  scratchTotal.businessMs = 0
+  scratchTotal.pausedMs = 0
+  addBusinessTime(scratchTotal, calendar, from, to, pauses)
+  return scratchTotal.businessMs
 }
 
 /**
@@ -133,28 +203,25 @@ export function dueInstant(calendar: Calendar, start: number, amountMs: number, 
   if (!hasWorkingTime(calendar)) return undefined
   let remaining = amountMs
   let index = 0
-  let due: number | undefined
-  walkWorkingTime(calendar, start, Number.POSITIVE_INFINITY, (from, to) => {
+  stretches.walk(calendar, start, Number.POSITIVE_INFINITY)
+  while (stretches.next()) {
+    const {start: from, end: to} = stretches
     while (index < pauses.length && pauses[index]![1] <= from) index++
     let cursor = from
     for (let scan = index; cursor < to; scan++) {
       const pause = pauses[scan]
       // Free time runs until the next pause that starts inside the stretch.
       const freeEnd = pause && pause[0] < to ? Math.max(pause[0], cursor) : to
-      if (freeEnd - cursor >= remaining) {
-        due = cursor + remaining
-        return true
-      }
-
+      if (freeEnd - cursor >= remaining) return cursor + remaining
       remaining -= freeEnd - cursor
-      if (!pause || freeEnd >= to) return false
-      if (pause[1] === Number.POSITIVE_INFINITY) return true
+      if (!pause || freeEnd >= to) break
+      // An open-ended pause blocks the clock for good.
+      if (pause[1] === Number.POSITIVE_INFINITY) return undefined
       cursor = pause[1]
     }
+  }
 
-    return false
-  })
-  return due
+  return undefined
 }
 
 /**
@@ -171,8 +238,10 @@ export function dueInstant(calendar: Calendar, start: number, amountMs: number, 
 export function isDayPaused(calendar: Calendar, day: number, pauses: readonly Interval[]): boolean {
   const windows = windowsOn(calendar, day)
   if (windows.length === 0 || pauses.length === 0) return false
-  const [from] = windows[0]!
+  const from = windows[0]![0]
   const to = windows[windows.length - 1]![1]
+  // Most days no pause reaches at all: nothing to walk.
+  if (coveredLength(pauses, from, to) === 0) return false
   return businessMs(calendar, from, to, pauses) === 0
 }
 

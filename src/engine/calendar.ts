@@ -53,8 +53,12 @@ export function createCalendar(timeZone: string, week: WeekHours | null, holiday
  *   Days since 1970-01-01 (a local date in the calendar's zone).
  */
 export function windowsOn(calendar: Calendar, day: number): ReadonlyArray<Window> {
-  const cached = calendar.windowCache.get(day)
-  if (cached) return cached
+  // The look-up stays apart from the work: a function that makes closures
+  // pays for their context on every call, cached or not.
+  return calendar.windowCache.get(day) ?? cacheWindows(calendar, day)
+}
+
+function cacheWindows(calendar: Calendar, day: number): ReadonlyArray<Window> {
   let windows: Window[]
   if (calendar.week === null) {
     windows = [[wallToEpoch(calendar.timeZone, day, 0), wallToEpoch(calendar.timeZone, day + 1, 0)]]

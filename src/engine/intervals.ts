@@ -3,7 +3,8 @@
  * plain numbers: the set algebra behind pauses (sla-domain S6: the union of
  * recorded pauses counts once) and behind clipping them to a ticket's life.
  * Every function returns a new sorted list of disjoint, non-empty intervals
- * that do not touch (touching ones are merged).
+ * that do not touch (touching ones are merged); an interval that comes out
+ * unchanged may be the one passed in (intervals are read-only).
  */
 
 /** `[from, to)` in epoch milliseconds; `to` may be `Infinity` for an open end. */
@@ -17,18 +18,37 @@ export type Interval = readonly [from: number, to: number]
  *   Intervals in any order, possibly overlapping.
  */
 export function unionIntervals(intervals: Iterable<Interval>): Interval[] {
-  const sorted = [...intervals].filter(([from, to]) => to > from).sort((a, b) => a[0] - b[0] || a[1] - b[1])
-  const result: Array<[number, number]> = []
-  for (const [from, to] of sorted) {
-    const last = result[result.length - 1]
-    if (last && from <= last[1]) {
-      if (to > last[1]) last[1] = to
+  const sorted = Array.from(intervals)
+  let kept = 0
+  for (const interval of sorted) if (interval[1] > interval[0]) sorted[kept++] = interval
+  if (kept < sorted.length) sorted.length = kept
+  // Pauses are mostly written in order; sorting copies the list even then.
+  if (!inOrder(sorted)) sorted.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  // An interval that merges with none is kept as it is (intervals are read-only).
+  const result = new Array<Interval>(kept)
+  let count = 0
+  for (const interval of sorted) {
+    const last = result[count - 1]
+    if (last && interval[0] <= last[1]) {
+      if (interval[1] > last[1]) result[count - 1] = [last[0], interval[1]]
     } else {
-      result.push([from, to])
+      result[count++] = interval
     }
   }
 
+  if (count < result.length) result.length = count
   return result
+}
+
+/** Whether intervals are in the order {@link unionIntervals} sorts them: by start, then by end. */
+function inOrder(intervals: readonly Interval[]): boolean {
+  for (let index = 1; index < intervals.length; index++) {
+    const interval = intervals[index]!
+    const previous = intervals[index - 1]!
+    if (interval[0] < previous[0] || (interval[0] === previous[0] && interval[1] < previous[1])) return false
+  }
+
+  return true
 }
 
 /**
@@ -42,13 +62,16 @@ export function unionIntervals(intervals: Iterable<Interval>): Interval[] {
  *   End of the range (excluded).
  */
 export function clipIntervals(union: readonly Interval[], from: number, to: number): Interval[] {
-  const result: Interval[] = []
-  for (const [start, end] of union) {
-    const clippedStart = Math.max(start, from)
-    const clippedEnd = Math.min(end, to)
-    if (clippedEnd > clippedStart) result.push([clippedStart, clippedEnd])
+  const result = new Array<Interval>(union.length)
+  let count = 0
+  for (const interval of union) {
+    const clippedStart = Math.max(interval[0], from)
+    const clippedEnd = Math.min(interval[1], to)
+    if (clippedEnd <= clippedStart) continue
+    result[count++] = clippedStart === interval[0] && clippedEnd === interval[1] ? interval : [clippedStart, clippedEnd]
   }
 
+  if (count < result.length) result.length = count
   return result
 }
 
@@ -91,9 +114,9 @@ export function subtractIntervals(union: readonly Interval[], removed: readonly 
  */
 export function coveredLength(union: readonly Interval[], from: number, to: number): number {
   let total = 0
-  for (const [start, end] of union) {
-    if (start >= to) break
-    const overlap = Math.min(end, to) - Math.max(start, from)
+  for (const interval of union) {
+    if (interval[0] >= to) break
+    const overlap = Math.min(interval[1], to) - Math.max(interval[0], from)
     if (overlap > 0) total += overlap
   }
 
@@ -109,9 +132,9 @@ export function coveredLength(union: readonly Interval[], from: number, to: numb
  *   Epoch milliseconds.
  */
 export function covers(union: readonly Interval[], instant: number): boolean {
-  for (const [from, to] of union) {
-    if (from > instant) return false
-    if (instant < to) return true
+  for (const interval of union) {
+    if (interval[0] > instant) return false
+    if (instant < interval[1]) return true
   }
 
   return false

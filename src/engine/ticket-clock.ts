@@ -1,5 +1,5 @@
 import {dueAtCloseOfBusiness} from './business-days.js'
-import {addUnpausedBusinessDays, businessTime, dueInstant} from './business-time.js'
+import {addBusinessTime, addUnpausedBusinessDays, businessMs, dueInstant, type BusinessTime} from './business-time.js'
 import type {Calendar} from './calendar.js'
 import {dueAfter} from './due-after.js'
 import {calendarAt, EngineInputError, instantAt, kindOf, listAt, numberAt, objectAt} from './input.js'
@@ -80,7 +80,27 @@ export interface ClockResult {
   /** Working time left under the current goal, while the clock runs or is paused. */
   remainingMs: number | null
   /** The segments that took effect (the last is the current goal). */
-  segments: ClockSegment[]
+  segments: readonly ClockSegment[]
+}
+
+const noIntervals: readonly Interval[] = []
+
+/**
+ * The segments that take effect by `end`, in the order they do: the list
+ * itself when it already is that (a ticket's goals come in order), so the
+ * common case copies nothing.
+ */
+function effectiveSegments(segments: readonly ClockSegment[], start: number, end: number): readonly ClockSegment[] {
+  for (let index = 0; index < segments.length; index++) {
+    const from = segments[index]!.from
+    if (!(from <= start || from < end) || (index > 0 && from < segments[index - 1]!.from)) return sortedEffectiveSegments(segments, start, end)
+  }
+
+  return segments
+}
+
+function sortedEffectiveSegments(segments: readonly ClockSegment[], start: number, end: number): ClockSegment[] {
+  return segments.filter((segment) => segment.from <= start || segment.from < end).sort((a, b) => a.from - b.from)
 }
 
 /** Working time a goal allows and when it is used up, for one clock. */
@@ -105,23 +125,22 @@ interface ResolvedGoal {
  */
 export function runClock(input: ClockInput): ClockResult | undefined {
   const {start, end, stopped} = input
-  const segments = input.segments
-    .filter((segment) => segment.from <= start || segment.from < end)
-    .sort((a, b) => a.from - b.from)
+  const segments = effectiveSegments(input.segments, start, end)
   if (segments.length === 0) return undefined
-  const union = unionIntervals(input.pauses)
-  const pauses = clipIntervals(union, start, end)
+  // Most clocks have no pause: skip building empty lists.
+  const union = input.pauses.length === 0 ? noIntervals : unionIntervals(input.pauses)
+  const pauses = union.length === 0 ? noIntervals : clipIntervals(union, start, end)
 
   let breachedSegment: number | null = null
   let breachedMs: number | null = null
   let current: ResolvedGoal = {targetMs: 0, deadline: undefined}
-  let elapsedMs = 0
-  let pausedMs = 0
-  // Elapsed time so far on `counted`'s calendar up to `countedUntil`: on one calendar each stretch is walked once.
+  // Elapsed and paused time so far on `counted`'s calendar up to `countedUntil`: on one calendar each stretch is walked once.
+  const time: BusinessTime = {businessMs: 0, pausedMs: 0}
   let counted: Calendar | undefined
   let countedUntil = start
 
-  for (const [index, segment] of segments.entries()) {
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index]!
     const effective = Math.max(start, segment.from)
     const next = segments[index + 1]
     const until = next ? Math.min(Math.max(start, next.from), end) : end
@@ -129,21 +148,21 @@ export function runClock(input: ClockInput): ClockResult | undefined {
     if (segment.calendar !== counted) {
       counted = segment.calendar
       countedUntil = start
-      elapsedMs = 0
-      pausedMs = 0
+      time.businessMs = 0
+      time.pausedMs = 0
     }
 
-    const time = businessTime(segment.calendar, countedUntil, until, pauses)
-    elapsedMs += time.businessMs
-    pausedMs += time.pausedMs
+    addBusinessTime(time, segment.calendar, countedUntil, until, pauses)
     countedUntil = Math.max(countedUntil, until)
-    if (breachedSegment === null && elapsedMs > current.targetMs) {
+    if (breachedSegment === null && time.businessMs > current.targetMs) {
       breachedSegment = index
       // Exceeded means the deadline was reached, so it exists.
       breachedMs = Math.max(current.deadline!, effective)
     }
   }
 
+  const elapsedMs = time.businessMs
+  const pausedMs = time.pausedMs
   const last = union[union.length - 1]
   const blocked = !stopped && last !== undefined && last[1] === Number.POSITIVE_INFINITY && last[0] <= end
   const dueMs = current.deadline === undefined || (blocked && current.deadline > end) ? null : current.deadline
@@ -176,14 +195,14 @@ function resolveGoal(segment: ClockSegment, start: number, pauses: readonly Inte
   if (goal.kind === 'elapsed') return {targetMs: goal.ms, deadline: dueInstant(calendar, start, goal.ms, pauses)}
   if (goal.kind === 'calendar-days') {
     const wall = dueAfter(calendar, {day: localDay(calendar.timeZone, start), at: start}, goal).at
-    const targetMs = businessTime(calendar, start, wall).businessMs
+    const targetMs = businessMs(calendar, start, wall)
     return {targetMs, deadline: dueInstant(calendar, start, targetMs, pauses)}
   }
 
   const day = addUnpausedBusinessDays(calendar, localDay(calendar.timeZone, start), goal.days, pauses)
   if (day === undefined) return {targetMs: Number.POSITIVE_INFINITY, deadline: undefined}
   const deadline = dueAtCloseOfBusiness(calendar, day)
-  return {targetMs: businessTime(calendar, start, deadline, pauses).businessMs, deadline}
+  return {targetMs: businessMs(calendar, start, deadline, pauses), deadline}
 }
 
 // ---------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 import {clientCausedPauseReasons, type Measure, type Sla, type Target, type Ticket} from '../schema/sla.js'
-import {parseDuration, parsePercent} from '../schema/values/index.js'
+import {offsetInstantMilliseconds, parseDuration, parsePercent} from '../schema/values/index.js'
 import type {Calendar} from './calendar.js'
 import {calendarAt, EngineInputError, instantAt, valueAt} from './input.js'
 import type {Interval} from './intervals.js'
-import {clockOutput, runClock, zeroLengthPauseWarning, type ClockGoal, type ClockSegment, type TicketClockOutput} from './ticket-clock.js'
-import {formatInstant} from './zone.js'
+import {runClock, zeroLengthPauseWarning, type ClockGoal, type ClockResult, type ClockSegment, type TicketClockOutput} from './ticket-clock.js'
+import {formatInstant, formatReadInstant} from './zone.js'
 
 /**
  * The SLA's tickets measured against its targets (sla-domain §5.2): for
@@ -44,12 +44,23 @@ export interface TicketReport {
   targets: Record<string, TicketCycleResult[]>
 }
 
+/** A priority's goal in a target, parsed, with its calendar. */
+interface PreparedGoal {
+  text: string
+  calendar: Calendar
+  goal: ClockGoal
+  /** The goal as the clock's first segment (in effect from before any start), made once. */
+  segment: ClockSegment
+  /** The segments and their priorities of a cycle that runs under this goal alone, made once. */
+  alone: {segments: readonly ClockSegment[]; priorities: readonly string[]}
+}
+
 /** A target with its goals parsed and its calendars built. */
 interface PreparedTarget {
   id: string
   measure: Measure
   restart: boolean
-  goals: Map<string, {text: string; calendar: Calendar; goal: ClockGoal}>
+  goals: Map<string, PreparedGoal>
   /** Pause reasons that stop this target's clock. */
   pauseOn: ReadonlySet<string>
   /** Per-breach credit in percent by priority. */
@@ -60,7 +71,16 @@ interface PreparedTarget {
 interface ReadEvent {
   type: string
   at: number
+  /** The instant as written, when it is `at` (an event before `opened` counts from `opened`). */
+  text: string | undefined
   to: string | undefined
+}
+
+/** The instants of a ticket that results may repeat, read and as written. */
+interface WrittenInstants {
+  opened: number
+  openedText: string
+  events: readonly ReadEvent[]
 }
 
 /** A ticket pause with its instants read; `to` is `Infinity` while open. */
@@ -123,7 +143,11 @@ export function evaluateTickets(sla: Sla, asOfMs: number): TicketReport[] {
   const zone = sla.timeZone ?? 'UTC'
   const calendarNamed = calendarsOf(sla, zone)
   const targets = Object.entries(sla.targets ?? {}).map(([id, target]) => prepareTarget(sla, id, target, calendarNamed))
-  return (sla.tickets ?? []).map((ticket, index) => evaluateOneTicket(ticket, ['tickets', index], targets, zone, asOfMs))
+  // One scratch list for the results of a target on a ticket, reused: each is
+  // copied out at its exact length (most targets have one cycle, and a list
+  // that grows by `push` takes room for 16 at once).
+  const found: TicketCycleResult[] = []
+  return (sla.tickets ?? []).map((ticket, index) => evaluateOneTicket(ticket, index, targets, zone, asOfMs, found))
 }
 
 /** A lookup of the SLA's calendars by name, each built on first use. */
@@ -155,7 +179,8 @@ function prepareTarget(sla: Sla, id: string, target: Target, calendarNamed: (nam
     const calendar = override === undefined ? calendarNamed(target.calendar, [...base, 'calendar']) : calendarNamed(override, [...base, 'goalCalendars', priority])
     const duration = valueAt(parseDuration(text, {calendar: calendar.week === null ? '24x7' : 'business'}), [...base, 'goals', priority])
     const goal: ClockGoal = duration.kind === 'elapsed' ? {kind: 'elapsed', ms: duration.minutes * 60_000} : duration
-    goals.set(priority, {text, calendar, goal})
+    const segment: ClockSegment = {from: Number.NEGATIVE_INFINITY, calendar, goal}
+    goals.set(priority, {text, calendar, goal, segment, alone: {segments: [segment], priorities: [priority]}})
   }
 
   const credits = new Map<string, number>()
@@ -186,49 +211,139 @@ function clientCausedReasons(sla: Sla): Set<string> {
   return reasons
 }
 
-function evaluateOneTicket(ticket: Ticket, base: Path, targets: readonly PreparedTarget[], zone: string, asOfMs: number): TicketReport {
-  const opened = instantAt(ticket.opened, zone, [...base, 'opened'])
-  const events: ReadEvent[] = []
-  for (const [index, event] of (ticket.events ?? []).entries()) {
-    const at = instantAt(event.at, zone, [...base, 'events', index, 'at'])
-    // Not yet happened as of `asOf`; an event before `opened` (a validation error) counts from `opened`.
-    if (at <= asOfMs) events.push({type: event.type, at: Math.max(at, opened), to: event.to})
-  }
+const noPauses: readonly ReadPause[] = []
+const noIntervals: readonly Interval[] = []
 
-  // Stable: events at the same instant keep their written order.
-  events.sort((a, b) => a.at - b.at)
-  const pauses: ReadPause[] = (ticket.pauses ?? []).map((pause, index) => ({
-    index,
-    reason: pause.reason,
-    from: instantAt(pause.from, zone, [...base, 'pauses', index, 'from']),
-    to: pause.to === undefined ? Number.POSITIVE_INFINITY : instantAt(pause.to, zone, [...base, 'pauses', index, 'to'])
-  }))
-  const timeline: Piece[] = [{from: opened, priority: ticket.priority}]
-  for (const event of events) if (event.type === 'priority' && event.to !== undefined) timeline.push({from: event.at, priority: event.to})
-
+function evaluateOneTicket(
+  ticket: Ticket,
+  ticketIndex: number,
+  targets: readonly PreparedTarget[],
+  zone: string,
+  asOfMs: number,
+  found: TicketCycleResult[]
+): TicketReport {
+  const opened = ticketInstant(ticket.opened, zone, ticketIndex, 'opened')
+  const events = readEvents(ticket, ticketIndex, zone, opened, asOfMs)
+  const pauses = readPauses(ticket, ticketIndex, zone)
+  const timeline = priorityTimeline(ticket.priority, opened, events)
   const report: TicketReport = {id: ticket.id, priority: ticket.priority, currentPriority: timeline[timeline.length - 1]!.priority, targets: {}}
   if (opened > asOfMs) return report
+  const written: WrittenInstants = {opened, openedText: ticket.opened, events}
 
   for (const target of targets) {
-    const used = pauses.filter((pause) => target.pauseOn.has(pause.reason))
-    const intervals: Interval[] = used.filter((pause) => pause.to > pause.from).map((pause) => [pause.from, pause.to])
-    const results: TicketCycleResult[] = []
+    const used = pausesFor(target, pauses)
+    const intervals = intervalsOf(used)
+    // `found` is only ever written from its start; the slice keeps this target's results.
+    let count = 0
     for (const cycle of cyclesOf(target.measure, opened, events)) {
       const end = cycle.stop ?? asOfMs
       const pieces = piecesOf(timeline, target, cycle.start, end)
-      const runs = target.restart
-        ? pieces.map((piece, index) => ({start: piece.from, stop: pieces[index + 1]?.from ?? cycle.stop, pieces: [piece]}))
-        : [{start: cycle.start, stop: cycle.stop, pieces}]
-      for (const run of runs) {
-        const result = runCycle(target, run.start, run.stop, run.pieces, intervals, used, asOfMs, results.length + 1)
-        if (result) results.push(result)
+      if (target.restart) {
+        // Each stretch under one priority is a cycle of its own.
+        for (let index = 0; index < pieces.length; index++) {
+          const piece = pieces[index]!
+          const result = runCycle(target, written, piece.from, pieces[index + 1]?.from ?? cycle.stop, [piece], intervals, used, asOfMs, count + 1)
+          if (result) found[count++] = result
+        }
+      } else {
+        const result = runCycle(target, written, cycle.start, cycle.stop, pieces, intervals, used, asOfMs, count + 1)
+        if (result) found[count++] = result
       }
     }
 
-    if (results.length > 0) report.targets[target.id] = results
+    if (count > 0) report.targets[target.id] = count === 1 ? [found[0]!] : found.slice(0, count)
   }
 
   return report
+}
+
+// The lists below are made at their final size where it is known, or at a
+// bound and cut: a list that starts empty and grows by `push` takes room for
+// 16 items at once, mostly garbage for the handful of items of one ticket.
+
+/**
+ * A ticket's events up to `asOf` with their instants read, in time order
+ * (stable: events at the same instant keep their written order).
+ */
+function readEvents(ticket: Ticket, ticketIndex: number, zone: string, opened: number, asOfMs: number): ReadEvent[] {
+  const written = ticket.events ?? []
+  const events = new Array<ReadEvent>(written.length)
+  let count = 0
+  let inOrder = true
+  for (let index = 0; index < written.length; index++) {
+    const event = written[index]!
+    const at = ticketInstant(event.at, zone, ticketIndex, 'events', index, 'at')
+    // Not yet happened as of `asOf`; an event before `opened` (a validation error) counts from `opened`.
+    if (at > asOfMs) continue
+    const read: ReadEvent = at < opened ? {type: event.type, at: opened, text: undefined, to: event.to} : {type: event.type, at, text: event.at, to: event.to}
+    if (count > 0 && read.at < events[count - 1]!.at) inOrder = false
+    events[count++] = read
+  }
+
+  if (count < events.length) events.length = count
+  // Logs are mostly written in order already.
+  if (!inOrder) events.sort((a, b) => a.at - b.at)
+  return events
+}
+
+/** The priority from `opened` on, then each `priority` event (sorted events). */
+function priorityTimeline(priority: string, opened: number, events: readonly ReadEvent[]): Piece[] {
+  let changes = 0
+  for (const event of events) if (event.type === 'priority' && event.to !== undefined) changes++
+  const timeline = new Array<Piece>(changes + 1)
+  timeline[0] = {from: opened, priority}
+  let count = 1
+  for (const event of events) if (event.type === 'priority' && event.to !== undefined) timeline[count++] = {from: event.at, priority: event.to}
+  return timeline
+}
+
+/** A ticket's pauses with their instants read. */
+function readPauses(ticket: Ticket, ticketIndex: number, zone: string): readonly ReadPause[] {
+  const written = ticket.pauses
+  if (written === undefined || written.length === 0) return noPauses
+  const pauses = new Array<ReadPause>(written.length)
+  for (let index = 0; index < written.length; index++) {
+    const pause = written[index]!
+    const from = ticketInstant(pause.from, zone, ticketIndex, 'pauses', index, 'from')
+    const to = pause.to === undefined ? Number.POSITIVE_INFINITY : ticketInstant(pause.to, zone, ticketIndex, 'pauses', index, 'to')
+    pauses[index] = {index, reason: pause.reason, from, to}
+  }
+
+  return pauses
+}
+
+/** The pauses that stop a target's clock (counted first: mostly all of them or none). */
+function pausesFor(target: PreparedTarget, pauses: readonly ReadPause[]): readonly ReadPause[] {
+  let count = 0
+  for (const pause of pauses) if (target.pauseOn.has(pause.reason)) count++
+  if (count === pauses.length) return pauses
+  if (count === 0) return noPauses
+  const used = new Array<ReadPause>(count)
+  count = 0
+  for (const pause of pauses) if (target.pauseOn.has(pause.reason)) used[count++] = pause
+  return used
+}
+
+/** Pauses as intervals for the clock; zero-length ones are left out (they only warn). */
+function intervalsOf(pauses: readonly ReadPause[]): readonly Interval[] {
+  let count = 0
+  for (const pause of pauses) if (pause.to > pause.from) count++
+  if (count === 0) return noIntervals
+  const intervals = new Array<Interval>(count)
+  count = 0
+  for (const pause of pauses) if (pause.to > pause.from) intervals[count++] = [pause.from, pause.to]
+  return intervals
+}
+
+/**
+ * A ticket's instant as epoch milliseconds (see `instantAt`), read without
+ * building anything when it is written with an offset, as logs are: the
+ * path for an error is made only on the way to one.
+ */
+function ticketInstant(value: unknown, zone: string, ticket: number, field: 'opened' | 'events' | 'pauses', index = 0, key = ''): number {
+  const fast = typeof value === 'string' ? offsetInstantMilliseconds(value) : undefined
+  if (fast !== undefined) return fast
+  return instantAt(value, zone, field === 'opened' ? ['tickets', ticket, field] : ['tickets', ticket, field, index, key])
 }
 
 /**
@@ -236,44 +351,64 @@ function evaluateOneTicket(ticket: Ticket, base: Path, targets: readonly Prepare
  * `asOf`); see {@link evaluateTickets}.
  */
 function cyclesOf(measure: Measure, opened: number, events: readonly ReadEvent[]): Cycle[] {
-  const cycles: Cycle[] = []
-  let open = true
-  let start = opened
-  const reply = (type: string) => type === 'first-response' || type === 'response'
-
   if (measure === 'first-response') {
-    const stop = events.find((event) => reply(event.type) || event.type === 'resolved')
+    const stop = events.find((event) => isReply(event.type) || event.type === 'resolved')
     return [{start: opened, stop: stop ? stop.at : null}]
   }
+
+  const cycles = new Array<Cycle>(cycleBound(measure, events))
+  let count = 0
+  let open = true
+  let start = opened
 
   let waiting: number[] = []
   for (const event of events) {
     if (event.type === 'resolved' && open) {
       open = false
-      if (measure === 'next-response') for (const from of waiting) cycles.push({start: from, stop: event.at})
-      else cycles.push({start, stop: event.at})
+      if (measure === 'next-response') for (const from of waiting) cycles[count++] = {start: from, stop: event.at}
+      else cycles[count++] = {start, stop: event.at}
       waiting = []
     } else if (event.type === 'reopened' && !open) {
       open = true
       start = event.at
     } else if (open && measure === 'next-response') {
       if (event.type === 'client-message') waiting.push(event.at)
-      else if (reply(event.type)) {
-        for (const from of waiting) cycles.push({start: from, stop: event.at})
+      else if (isReply(event.type)) {
+        for (const from of waiting) cycles[count++] = {start: from, stop: event.at}
         waiting = []
       }
-    } else if (open && measure === 'update-interval' && reply(event.type)) {
-      cycles.push({start, stop: event.at})
+    } else if (open && measure === 'update-interval' && isReply(event.type)) {
+      cycles[count++] = {start, stop: event.at}
       start = event.at
     }
   }
 
   if (open) {
-    if (measure === 'next-response') for (const from of waiting) cycles.push({start: from, stop: null})
-    else cycles.push({start, stop: null})
+    if (measure === 'next-response') for (const from of waiting) cycles[count++] = {start: from, stop: null}
+    else cycles[count++] = {start, stop: null}
   }
 
+  if (count < cycles.length) cycles.length = count
   return cycles
+}
+
+/**
+ * At most how many cycles of a measure other than `first-response` the
+ * events make: one per client message (`next-response`), else one per
+ * stretch the ticket is open (and one per reply in it, `update-interval`).
+ */
+function cycleBound(measure: Measure, events: readonly ReadEvent[]): number {
+  let bound = measure === 'next-response' ? 0 : 1
+  for (const event of events) {
+    if (measure === 'next-response' ? event.type === 'client-message' : event.type === 'reopened' || (measure === 'update-interval' && isReply(event.type))) bound++
+  }
+
+  return bound
+}
+
+/** Whether an event is a reply from the provider. */
+function isReply(type: string): boolean {
+  return type === 'first-response' || type === 'response'
 }
 
 /**
@@ -285,18 +420,22 @@ function cyclesOf(measure: Measure, opened: number, events: readonly ReadEvent[]
 function piecesOf(timeline: readonly Piece[], target: PreparedTarget, start: number, end: number): Piece[] {
   let initial = timeline[0]!.priority
   for (const entry of timeline) if (entry.from <= start) initial = entry.priority
-  const pieces: Piece[] = [{from: start, priority: initial}]
+  const pieces = new Array<Piece>(timeline.length)
+  pieces[0] = {from: start, priority: initial}
+  let count = 1
   for (const entry of timeline) {
     if (entry.from <= start || entry.from >= end) continue
-    if (entry.priority !== pieces[pieces.length - 1]!.priority && target.goals.has(entry.priority)) pieces.push(entry)
+    if (entry.priority !== pieces[count - 1]!.priority && target.goals.has(entry.priority)) pieces[count++] = entry
   }
 
+  if (count < pieces.length) pieces.length = count
   return pieces
 }
 
 /** Run one cycle's clock; `undefined` when no goal applies in it. */
 function runCycle(
   target: PreparedTarget,
+  written: WrittenInstants,
   start: number,
   stop: number | null,
   pieces: readonly Piece[],
@@ -306,30 +445,102 @@ function runCycle(
   cycle: number
 ): TicketCycleResult | undefined {
   const end = stop ?? asOfMs
-  const withGoals = pieces.filter((piece) => target.goals.has(piece.priority))
-  const segments: ClockSegment[] = withGoals.map((piece) => {
-    const {calendar, goal} = target.goals.get(piece.priority)!
-    return {from: piece.from, calendar, goal}
-  })
+  const {segments, priorities} = goalsOf(target, pieces, start)
   const result = runClock({start, end, stopped: stop !== null, segments, pauses: intervals})
   if (!result) return undefined
 
   // Segments that took effect are a prefix of those passed in.
-  const current = withGoals[result.segments.length - 1]!
-  const {text, calendar} = target.goals.get(current.priority)!
+  const priority = priorities[result.segments.length - 1]!
+  const {text, calendar} = target.goals.get(priority)!
   const zone = calendar.timeZone
-  const warnings = used
-    .filter((pause) => pause.to === pause.from && pause.from >= start && pause.from <= end)
-    .map((pause) => zeroLengthPauseWarning(`pauses.${pause.index}`, zone, pause.from))
-  const breachPriority = result.breachedSegment === null ? undefined : withGoals[result.breachedSegment]!.priority
-  const credit = breachPriority === undefined ? undefined : target.credits.get(breachPriority)
-  return {
-    target: target.id,
-    cycle,
-    priority: current.priority,
-    goal: text,
-    startedAt: formatInstant(zone, start),
-    stoppedAt: stop === null ? null : formatInstant(zone, stop),
-    ...clockOutput(result, zone, warnings, credit)
+  const warnings: string[] = []
+  for (const pause of used) {
+    if (pause.to === pause.from && pause.from >= start && pause.from <= end) warnings.push(zeroLengthPauseWarning(`pauses.${pause.index}`, zone, pause.from))
   }
+
+  const breachPriority = result.breachedSegment === null ? undefined : priorities[result.breachedSegment]!
+  const credit = breachPriority === undefined ? undefined : target.credits.get(breachPriority)
+  const startedAt = formatReadInstant(zone, start, writtenAs(written, start))
+  const stoppedAt = stop === null ? null : formatReadInstant(zone, stop, writtenAs(written, stop))
+  return cycleResult(target.id, cycle, priority, text, startedAt, stoppedAt, result, zone, warnings, credit)
+}
+
+/** The text a ticket wrote an instant as, when it is `opened` or an event's instant. */
+function writtenAs(written: WrittenInstants, at: number): string | undefined {
+  if (at === written.opened) return written.openedText
+  for (const event of written.events) if (event.at === at && event.text !== undefined) return event.text
+  return undefined
+}
+
+/**
+ * The clock segments of a cycle's pieces that have a goal, and their
+ * priorities, index for index; most cycles run under one goal from their
+ * start, whose lists are made once.
+ */
+function goalsOf(target: PreparedTarget, pieces: readonly Piece[], start: number): PreparedGoal['alone'] {
+  const first = pieces.length === 1 ? target.goals.get(pieces[0]!.priority) : undefined
+  if (first !== undefined && pieces[0]!.from <= start) return first.alone
+  const segments = new Array<ClockSegment>(pieces.length)
+  const priorities = new Array<string>(pieces.length)
+  let count = 0
+  for (const piece of pieces) {
+    const goal = target.goals.get(piece.priority)
+    if (goal === undefined) continue
+    segments[count] = piece.from <= start ? goal.segment : {from: piece.from, calendar: goal.calendar, goal: goal.goal}
+    priorities[count++] = piece.priority
+  }
+
+  if (count < segments.length) segments.length = count
+  if (count < priorities.length) priorities.length = count
+  return {segments, priorities}
+}
+
+/**
+ * A cycle's result: the cycle's fields, then the clock's in the contract's
+ * order (see `clockOutput`, which this follows key for key). Written as one
+ * literal per set of keys rather than with spreads, so each of the many
+ * results is one compact object.
+ */
+function cycleResult(
+  target: string,
+  cycle: number,
+  priority: string,
+  goal: string,
+  startedAt: string,
+  stoppedAt: string | null,
+  result: ClockResult,
+  zone: string,
+  warnings: string[],
+  creditPercent: number | undefined
+): TicketCycleResult {
+  const finite = Number.isFinite(result.targetMs)
+  const elapsedBusinessMinutes = minutesOf(result.elapsedMs)
+  const targetMinutes = finite ? minutesOf(result.targetMs) : null
+  const dueAt = result.dueMs === null ? null : formatInstant(zone, result.dueMs)
+  const breached = result.breached
+  const breachedAt = result.breachedMs === null ? null : formatInstant(zone, result.breachedMs)
+  const percentOfTarget = finite && result.targetMs > 0 ? (result.elapsedMs * 100) / result.targetMs : 0
+  const pausedBusinessMinutes = minutesOf(result.pausedMs)
+  const state = result.state
+  // `remainingMinutes` (running or paused) and `creditPercent` (breached) never come together.
+  if (result.remainingMs !== null && finite) {
+    const remainingMinutes = minutesOf(result.remainingMs)
+    return {target, cycle, priority, goal, startedAt, stoppedAt, elapsedBusinessMinutes, targetMinutes, dueAt, breached, breachedAt, percentOfTarget, pausedBusinessMinutes, state, remainingMinutes, warnings}
+  }
+
+  if (breached && creditPercent !== undefined) {
+    return {target, cycle, priority, goal, startedAt, stoppedAt, elapsedBusinessMinutes, targetMinutes, dueAt, breached, breachedAt, percentOfTarget, pausedBusinessMinutes, state, warnings, creditPercent}
+  }
+
+  return {target, cycle, priority, goal, startedAt, stoppedAt, elapsedBusinessMinutes, targetMinutes, dueAt, breached, breachedAt, percentOfTarget, pausedBusinessMinutes, state, warnings}
+}
+
+/**
+ * Milliseconds as minutes, exactly (fractions stay). A whole number of
+ * minutes comes back as a small integer rather than as the float a division
+ * gives: stored in a result, it then takes no memory of its own.
+ */
+function minutesOf(ms: number): number {
+  const minutes = ms / 60_000
+  return minutes === (minutes | 0) ? minutes | 0 : minutes
 }

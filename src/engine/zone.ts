@@ -20,6 +20,9 @@ const millisecondsPerDay = 86_400_000
 const horizon = 200 * 365 * millisecondsPerDay
 
 const segmentsByZone = new Map<string, Segment[]>()
+// The zone asked last and its segments: most calls in a row ask about one zone.
+let lastZone: string | undefined
+let lastSegments: Segment[] | undefined
 
 /**
  * The UTC offset of `zone` at an instant, in milliseconds (positive east).
@@ -30,11 +33,14 @@ const segmentsByZone = new Map<string, Segment[]>()
  *   The instant.
  */
 export function offsetAt(zone: string, epochMs: number): number {
-  let segments = segmentsByZone.get(zone)
+  let segments = zone === lastZone ? lastSegments : segmentsByZone.get(zone)
   if (!segments) {
     segments = []
     segmentsByZone.set(zone, segments)
   }
+
+  lastZone = zone
+  lastSegments = segments
 
   // Binary search for the segment that holds the instant.
   let low = 0
@@ -128,6 +134,86 @@ export function formatInstant(zone: string, epochMs: number): string {
   const offset = offsetAt(zone, epochMs)
   const local = epochMs + offset
   const day = Math.floor(local / millisecondsPerDay)
+  const minuteOfDay = (local - day * millisecondsPerDay) / 60_000
+  // Most instants (every one in a ticket log written to the minute) fall on a
+  // whole minute: they are made of two cached pieces, one string each.
+  if (Number.isInteger(minuteOfDay) && day >= 0 && day < cachedDays) return datePrefix(day) + timeAndOffset(minuteOfDay, offset)
+  return formatAnyInstant(local, day, offset)
+}
+
+/**
+ * {@link formatInstant} of an instant read from a text: the text itself when
+ * it already reads exactly so (to the second, with the zone's offset at that
+ * instant, as ticket logs are mostly written), so a result shares the
+ * input's string instead of holding a new one.
+ *
+ * @param zone
+ *   An IANA zone name.
+ * @param epochMs
+ *   The instant.
+ * @param written
+ *   The text `epochMs` was read from, if any (another instant's text would
+ *   come back as it is).
+ */
+export function formatReadInstant(zone: string, epochMs: number, written: string | undefined): string {
+  return written !== undefined && isFormattedWith(written, offsetAt(zone, epochMs)) ? written : formatInstant(zone, epochMs)
+}
+
+/**
+ * Whether an instant's text is written as {@link formatInstant} writes it
+ * with this offset: `YYYY-MM-DDTHH:MM:SS±HH:MM`, the offset the same (and
+ * `+00:00` for UTC, never `-00:00` or `Z`).
+ */
+function isFormattedWith(text: string, offset: number): boolean {
+  if (text.length !== 25 || text.charCodeAt(10) !== 84 || text.charCodeAt(16) !== 58 || text.charCodeAt(22) !== 58) return false
+  if (text.charCodeAt(19) !== (offset < 0 ? 45 : 43)) return false
+  return (twoDigitsAt(text, 20) * 60 + twoDigitsAt(text, 23)) * 60_000 === Math.abs(offset)
+}
+
+/** The number two ASCII digits at `index` stand for (the text is known to have digits there). */
+function twoDigitsAt(text: string, index: number): number {
+  return (text.charCodeAt(index) - 48) * 10 + text.charCodeAt(index + 1) - 48
+}
+
+/** Days from 1970-01-01 whose `YYYY-MM-DDT` is cached: up to 2149, in an array of 512 KB. */
+const cachedDays = 65_536
+let datePrefixes: Array<string | undefined> | undefined
+
+/** `YYYY-MM-DDT` of a day in `[0, cachedDays)`, cached. */
+function datePrefix(day: number): string {
+  datePrefixes ??= new Array<string | undefined>(cachedDays)
+  return (datePrefixes[day] ??= formatEpochDays(day) + 'T')
+}
+
+/** `HH:MM:00±HH:MM` by offset in milliseconds, then by minute of the day. */
+const timesByOffset = new Map<number, Array<string | undefined>>()
+// The offset asked last and its times: a ticket log's instants mostly share one or two offsets.
+let lastOffset = Number.NaN
+let lastTimes: Array<string | undefined> = []
+
+function timeAndOffset(minuteOfDay: number, offset: number): string {
+  if (offset !== lastOffset) {
+    let times = timesByOffset.get(offset)
+    if (!times) {
+      times = new Array<string | undefined>(1440)
+      timesByOffset.set(offset, times)
+    }
+
+    lastOffset = offset
+    lastTimes = times
+  }
+
+  return (lastTimes[minuteOfDay] ??= `${two(Math.floor(minuteOfDay / 60))}:${two(minuteOfDay % 60)}:00${offsetText(offset)}`)
+}
+
+/** `+01:00`, `-05:00`, `+00:00`. */
+function offsetText(offset: number): string {
+  const offsetMinutes = Math.abs(offset) / 60_000
+  return `${offset < 0 ? '-' : '+'}${two(Math.floor(offsetMinutes / 60))}:${two(offsetMinutes % 60)}`
+}
+
+/** The general case of {@link formatInstant}: seconds and milliseconds, any day. */
+function formatAnyInstant(local: number, day: number, offset: number): string {
   let rest = local - day * millisecondsPerDay
   const hours = Math.floor(rest / 3_600_000)
   rest -= hours * 3_600_000
@@ -135,11 +221,9 @@ export function formatInstant(zone: string, epochMs: number): string {
   rest -= minutes * 60_000
   const seconds = Math.floor(rest / 1000)
   const milliseconds = rest - seconds * 1000
-  const sign = offset < 0 ? '-' : '+'
-  const offsetMinutes = Math.abs(offset) / 60_000
   return (
     `${formatEpochDays(day)}T${two(hours)}:${two(minutes)}:${two(seconds)}` +
     (milliseconds === 0 ? '' : '.' + String(milliseconds).padStart(3, '0')) +
-    `${sign}${two(Math.floor(offsetMinutes / 60))}:${two(offsetMinutes % 60)}`
+    offsetText(offset)
   )
 }

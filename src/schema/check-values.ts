@@ -151,7 +151,7 @@ export function checkValues(sla: Data, base: DataPath = ['sla'], context: CheckC
     }
   }
 
-  checkAvailability(sla, use, error, warn, instant, date)
+  checkAvailability(sla, use, error, warn, instant, date, zone)
   checkKpis(sla, use, error, warn)
 
   const consequences = isRecord(sla.consequences) ? sla.consequences : {}
@@ -387,11 +387,32 @@ function checkTicket(ticket: Data, index: number, instant: Instant, error: Repor
   })
 }
 
+/** The local date of an instant in `zone`. */
+function localDate(value: {epochNanoseconds: string}, zone: string): Temporal.PlainDate {
+  return Temporal.Instant.fromEpochNanoseconds(BigInt(value.epochNanoseconds)).toZonedDateTimeISO(zone).toPlainDate()
+}
+
+/**
+ * When a maintenance window was announced, as a date in the SLA's zone:
+ * written as a date, that date; written as an instant (with a time), its
+ * date in `zone`, as the engine reads it. Anything else is reported by the
+ * parser the text looks meant for.
+ */
+function announcement(value: unknown, path: DataPath, instant: Instant, date: DateOf, zone: string): {text: string; date: Temporal.PlainDate} | undefined {
+  if (typeof value === 'string' && /^\s*\d{4}-\d{1,2}-\d{1,2}[Tt ]\d/.test(value)) {
+    const read = instant(value, path)
+    return read && {text: read.text, date: localDate(read, zone)}
+  }
+
+  const read = date(value, path)
+  return read && {text: read.text, date: Temporal.PlainDate.from(read.text)}
+}
+
 function before(a: {epochNanoseconds: string}, b: {epochNanoseconds: string}): boolean {
   return BigInt(a.epochNanoseconds) < BigInt(b.epochNanoseconds)
 }
 
-function checkAvailability(sla: Data, use: Use, error: Report, warn: Report, instant: Instant, date: DateOf): void {
+function checkAvailability(sla: Data, use: Use, error: Report, warn: Report, instant: Instant, date: DateOf, zone: string): void {
   if (!isRecord(sla.availability)) return
   const availability = sla.availability
   const objective =
@@ -406,12 +427,14 @@ function checkAvailability(sla: Data, use: Use, error: Report, warn: Report, ins
     const path = ['availability', 'maintenance', 'windows', index]
     const from = instant(window.from, [...path, 'from'])
     const to = instant(window.to, [...path, 'to'])
-    const announced = date(window.announced, [...path, 'announced'])
+    const announced = announcement(window.announced, [...path, 'announced'], instant, date, zone)
     const notice = typeof maintenance.noticeDays === 'number' ? maintenance.noticeDays : undefined
     if (announced && from && notice !== undefined) {
-      const latest = Temporal.Instant.fromEpochNanoseconds(BigInt(from.epochNanoseconds)).toZonedDateTimeISO('UTC').toPlainDate().subtract({days: notice})
-      if (Temporal.PlainDate.compare(Temporal.PlainDate.from(announced.text), latest) > 0) {
-        warn([...path, 'announced'], 'maintenance-late-notice', `Unexpected announcement on \`${announced.text}\`, less than ${notice} days before the window, expected it by \`${latest.toString()}\``, 'A window announced late is not excluded from downtime')
+      // Dates in the SLA's zone, as the engine counts the notice.
+      const latest = localDate(from, zone).subtract({days: notice})
+      if (Temporal.PlainDate.compare(announced.date, latest) > 0) {
+        const on = announced.date.toString() === announced.text ? `\`${announced.text}\`` : `\`${announced.text}\` (\`${announced.date.toString()}\` in ${zone})`
+        warn([...path, 'announced'], 'maintenance-late-notice', `Unexpected announcement on ${on}, less than ${notice} days before the window, expected it by \`${latest.toString()}\``, 'A window announced late is not excluded from downtime')
       }
     }
     if (from && to && !before(from, to)) {
