@@ -75,6 +75,8 @@ describe('computeReport', () => {
     ])
     expect(report.notices.map((notice) => [notice.kind, notice.subject, notice.due, notice.at, notice.overBy, notice.overByUnit, notice.notify, notice.credit])).toEqual([
       ['breach', 'T-1 reply', '2024-02-05T12:00:00+01:00', '2024-02-05T12:00:00+01:00', 30, 'minutes', 'Director', {percent: 25, amount: '250.00', currency: 'EUR'}],
+      // February allows 0.1 % of 41,760 minutes, 41.76: 120 minutes down are 78.24 over, for the 10 % tier (before the cap).
+      ['breach', 'Availability 2024-02', '2024-03-01T00:00:00+01:00', '2024-03-01T00:00:00+01:00', 78.24, 'minutes', null, {percent: 10, amount: '100.00', currency: 'EUR'}],
       ['at-risk', 'T-2 reply', '2024-03-04T17:00:00+01:00', '2024-03-04T14:00:00+01:00', null, null, 'Team lead', null],
       ['review-due', 'Review (quarter)', '2024-03-01', '2024-03-04', 3, 'days', null, null]
     ])

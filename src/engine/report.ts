@@ -62,8 +62,9 @@ export interface SlaReport {
  * Compute the report of a validated SLA at `asOf` (sla-domain §5.2
  * "computed outputs"): ticket cycles per target, milestone timeline,
  * availability periods, KPIs, credits per period (per-breach plus tier,
- * capped), and the notices. Pure: the same SLA and `asOf` give the same
- * report under any process time zone.
+ * capped), and the notices (breached ticket cycles, availability periods
+ * and milestones; at risk, overdue, review due). Pure: the same SLA and
+ * `asOf` give the same report under any process time zone.
  *
  * @param sla
  *   The validated `sla:` data (`file.data.sla`).
@@ -95,7 +96,7 @@ export function computeReport(sla: Sla, asOf: string): SlaReport {
     availability,
     kpis,
     credits,
-    notices: buildNotices({sla, asOfMs, timeZone, tickets, milestones})
+    notices: buildNotices({sla, asOfMs, timeZone, tickets, milestones, availability, credits})
   }
 }
 
