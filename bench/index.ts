@@ -4,7 +4,9 @@
  * timings, over a corpus generated from `content-examples/`.
  *
  * Options: `--pages=N` (minimum corpus pages, default 2000), `--rounds=N`
- * (default 5), `--tickets=N` (generated tickets for the engine, default 100000). Prints a table and writes `bench/.corpus/results.json`.
+ * (default 5), `--tickets=N` (generated tickets for the engine, default
+ * 100000), `--only=parse,render,ladder,tools,engine` (sections to run,
+ * default all). Prints a table and writes `bench/.corpus/results.json`.
  * Timings are reported, never asserted.
  */
 
@@ -33,9 +35,12 @@ import {
   type Subject
 } from './measure.js'
 import {processBenchmarks} from './processes.js'
+import {renderSubjects} from './render.js'
 
 /** The time ratio slamark/baseline we aim for (reported, not enforced). */
 const targetRatio = 1.15
+/** The render time ratio slamark/plain pipeline we aim for (reported, not enforced). */
+const renderTargetRatio = 1.3
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repoRoot = path.resolve(here, '..')
@@ -44,6 +49,7 @@ const corpusRoot = path.join(here, '.corpus')
 const minPages = numberOption('pages', 2000)
 const rounds = numberOption('rounds', 5)
 const engineTickets = numberOption('tickets', 100_000)
+const sections = listOption('only', ['parse', 'render', 'ladder', 'tools', 'engine'])
 
 const baselineProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 const slamarkProcessor = unified().use(remarkHugo).freeze()
@@ -82,61 +88,89 @@ const corpus = await buildCorpus({
 })
 const corpusBytes = corpus.pages.reduce((sum, file) => sum + file.bytes, 0)
 
-log('Warming up …')
-// A few hundred pages are enough for the JIT; the rounds then cover everything.
-warmUp([baseline, slamark, slamarkRead, slamarkValidate], corpus.pages.slice(0, 600), 2)
+type Timing = ReturnType<typeof alternateRounds>[number]
 
-log('Timing ' + rounds + ' alternating rounds …')
-const [baselineTiming, slamarkTiming, readTiming, validateTiming] = alternateRounds(
-  [baseline, slamark, slamarkRead, slamarkValidate],
-  corpus.pages,
-  rounds
-)
-// What validation adds on top of reading the page (Markdown and front matter),
-// per round (same conditions), then the median.
-const validationShare = median(validateTiming.roundsMs.map((ms, round) => ms / readTiming.roundsMs[round] - 1))
-const ratio = slamarkTiming.medianMs / baselineTiming.medianMs
-// Both subjects ran interleaved within each round, so a round's pair shares
-// the machine's conditions; the median of those ratios is the steadier figure.
-const roundRatios = slamarkTiming.roundsMs.map((ms, round) => ms / baselineTiming.roundsMs[round])
-const roundRatio = median(roundRatios)
-
-log('Timing the size ladder …')
-const ladderSlamark = timeFiles(corpus.ladder, slamark.parse)
-const ladderBaseline = timeFiles(corpus.ladder, baseline.parse)
-const ladder = corpus.ladder.map((file, index) => ({
-  factor: file.factor,
-  bytes: file.bytes,
-  slamark: ladderSlamark[index],
-  baseline: ladderBaseline[index]
-}))
-const first = ladder[0]
-const last = ladder[ladder.length - 1]
-const growth = {
-  fromFactor: first.factor,
-  toFactor: last.factor,
-  slamark: last.slamark.microsecondsPerKilobyte / first.slamark.microsecondsPerKilobyte,
-  baseline: last.baseline.microsecondsPerKilobyte / first.baseline.microsecondsPerKilobyte
+let parsers: Timing[] = []
+let validationShare = Number.NaN
+let ratio = Number.NaN
+let roundRatios: number[] = []
+let roundRatio = Number.NaN
+if (sections.has('parse')) {
+  log('Warming up the parsers …')
+  // A few hundred pages are enough for the JIT; the rounds then cover everything.
+  warmUp([baseline, slamark, slamarkRead, slamarkValidate], corpus.pages.slice(0, 600), 2)
+  log('Timing ' + rounds + ' alternating parser rounds …')
+  parsers = alternateRounds([baseline, slamark, slamarkRead, slamarkValidate], corpus.pages, rounds)
+  const [baselineTiming, slamarkTiming, readTiming, validateTiming] = parsers
+  // What validation adds on top of reading the page (Markdown and front matter),
+  // per round (same conditions), then the median.
+  validationShare = median(validateTiming.roundsMs.map((ms, round) => ms / readTiming.roundsMs[round] - 1))
+  ratio = slamarkTiming.medianMs / baselineTiming.medianMs
+  // Both subjects ran interleaved within each round, so a round's pair shares
+  // the machine's conditions; the median of those ratios is the steadier figure.
+  roundRatios = slamarkTiming.roundsMs.map((ms, round) => ms / baselineTiming.roundsMs[round])
+  roundRatio = median(roundRatios)
 }
 
-log('Timing external tools …')
+let renders: Timing[] = []
+let renderRatios: {plain: number; gfm: number; plainRounds: number[]; gfmRounds: number[]} | undefined
+if (sections.has('render')) {
+  const subjects = renderSubjects()
+  log('Warming up the renderers …')
+  warmUp(subjects, corpus.pages.slice(0, 600), 2)
+  log('Timing ' + rounds + ' alternating render rounds …')
+  renders = alternateRounds(subjects, corpus.pages, rounds)
+  const [plain, gfm, ours] = renders
+  const plainRounds = ours.roundsMs.map((ms, round) => ms / plain.roundsMs[round])
+  const gfmRounds = ours.roundsMs.map((ms, round) => ms / gfm.roundsMs[round])
+  renderRatios = {plain: median(plainRounds), gfm: median(gfmRounds), plainRounds, gfmRounds}
+}
+
+let ladder: Array<{factor: number; bytes: number; slamark: ReturnType<typeof timeFiles>[number]; baseline: ReturnType<typeof timeFiles>[number]}> = []
+let growth: {fromFactor: number; toFactor: number; slamark: number; baseline: number} | undefined
+if (sections.has('ladder')) {
+  log('Timing the size ladder …')
+  const ladderSlamark = timeFiles(corpus.ladder, slamark.parse)
+  const ladderBaseline = timeFiles(corpus.ladder, baseline.parse)
+  ladder = corpus.ladder.map((file, index) => ({
+    factor: file.factor,
+    bytes: file.bytes,
+    slamark: ladderSlamark[index],
+    baseline: ladderBaseline[index]
+  }))
+  const first = ladder[0]
+  const last = ladder[ladder.length - 1]
+  growth = {
+    fromFactor: first.factor,
+    toFactor: last.factor,
+    slamark: last.slamark.microsecondsPerKilobyte / first.slamark.microsecondsPerKilobyte,
+    baseline: last.baseline.microsecondsPerKilobyte / first.baseline.microsecondsPerKilobyte
+  }
+}
+
 const processes: Array<{name: string; wallMs: number; exitCode: number | null; note: string}> = []
-for (const entry of await processBenchmarks({repoRoot, corpusRoot, pagesFolder: 'pages'})) {
-  await entry.prepare?.()
-  const timing = await timeProcess(entry.spec)
-  processes.push({
-    name: entry.name,
-    wallMs: timing.wallMs,
-    exitCode: timing.exitCode,
-    note: entry.describe?.(timing.stdout, timing.stderrLines) ?? ''
-  })
+if (sections.has('tools')) {
+  log('Timing external tools …')
+  for (const entry of await processBenchmarks({repoRoot, corpusRoot, pagesFolder: 'pages'})) {
+    await entry.prepare?.()
+    const timing = await timeProcess(entry.spec)
+    processes.push({
+      name: entry.name,
+      wallMs: timing.wallMs,
+      exitCode: timing.exitCode,
+      note: entry.describe?.(timing.stdout, timing.stderrLines) ?? ''
+    })
+  }
 }
 
-log('Timing the engine on generated tickets …')
-// A process of its own, so its peak memory is the engine's alone.
-const engineRun = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'engine.ts'), `--tickets=${engineTickets}`], {encoding: 'utf8', cwd: repoRoot})
-if (engineRun.status !== 0) throw new Error('Unexpected failure of bench/engine.ts, expected a JSON line: ' + engineRun.stderr)
-const engine = JSON.parse(engineRun.stdout) as {tickets: number; cycles: number; ms: number; ticketsPerSecond: number; peakRssMiB: number}
+let engine: {tickets: number; cycles: number; ms: number; ticketsPerSecond: number; peakRssMiB: number} | undefined
+if (sections.has('engine')) {
+  log('Timing the engine on generated tickets …')
+  // A process of its own, so its peak memory is the engine's alone.
+  const engineRun = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'engine.ts'), `--tickets=${engineTickets}`], {encoding: 'utf8', cwd: repoRoot})
+  if (engineRun.status !== 0) throw new Error('Unexpected failure of bench/engine.ts, expected a JSON line: ' + engineRun.stderr)
+  engine = JSON.parse(engineRun.stdout) as typeof engine
+}
 
 const hugoNote = 'hugo: skipped (building a site needs Doks and slamark shortcode templates; not part of this harness)'
 
@@ -150,58 +184,78 @@ lines.push(
   `rounds: ${rounds}, subjects interleaved per 50-page chunk in alternating order, median of per-round totals, after a warm-up`,
   ''
 )
-lines.push(
-  ...table(
-    ['parser', 'median ms', 'pages/s', 'MB/s', 'per-round ms'],
-    [baselineTiming, slamarkTiming, readTiming, validateTiming].map((timing) => {
-      const rate = throughput(corpus.pages, timing.medianMs)
-      return [
-        timing.name,
-        formatNumber(timing.medianMs, 1),
-        formatNumber(rate.pagesPerSecond, 0),
-        formatNumber(rate.megabytesPerSecond, 2),
-        timing.roundsMs.map((ms) => formatNumber(ms, 0)).join(' ')
-      ]
-    })
-  ),
-  '',
-  `validation adds ${formatNumber(validationShare * 100, 1)} % on top of parsing Markdown and front matter (median of per-round ratios; target ≤ 10 %)`,
-  `time ratio slamark/baseline: ${formatNumber(ratio, 3)} (ratio of medians), ` +
-    `${formatNumber(roundRatio, 3)} (median of per-round ratios: ` +
-    `${roundRatios.map((value) => formatNumber(value, 3)).join(' ')}); target ≤ ${targetRatio}`,
-  ''
-)
-lines.push(
-  `size ladder: body of ${corpus.ladderSource} repeated`,
-  ...table(
-    ['page', 'KB', 'slamark ms', 'slamark µs/KB', 'baseline ms', 'baseline µs/KB'],
-    ladder.map((row) => [
-      row.factor + 'x',
-      formatNumber(row.bytes / 1024, 1),
-      formatNumber(row.slamark.msPerParse, 3),
-      formatNumber(row.slamark.microsecondsPerKilobyte, 1),
-      formatNumber(row.baseline.msPerParse, 3),
-      formatNumber(row.baseline.microsecondsPerKilobyte, 1)
-    ])
-  ),
-  '',
-  `time per KB growth ${growth.toFactor}x/${growth.fromFactor}x: slamark ${formatNumber(growth.slamark, 2)}, ` +
-    `baseline ${formatNumber(growth.baseline, 2)} (1.00 = linear)`,
-  ''
-)
-lines.push(
-  'external tools over the same pages (one run each, wall time incl. process start):',
-  ...table(
-    ['tool', 'wall ms', 'exit', 'note'],
-    processes.map((entry) => [entry.name, formatNumber(entry.wallMs, 0), String(entry.exitCode), entry.note])
-  ),
-  ...lintRatio(processes),
-  hugoNote,
-  '',
-  `engine: ${formatNumber(engine.tickets, 0)} generated tickets (${formatNumber(engine.cycles, 0)} target cycles, pauses and priority changes, two business calendars) in ` +
-    `${formatNumber(engine.ms, 0)} ms: ${formatNumber(engine.ticketsPerSecond, 0)} tickets/s, peak memory ${formatNumber(engine.peakRssMiB, 0)} MiB (target: 100,000 in under 1 s)`,
-  ''
-)
+const timingRows = (timings: readonly Timing[]) =>
+  timings.map((timing) => {
+    const rate = throughput(corpus.pages, timing.medianMs)
+    return [
+      timing.name,
+      formatNumber(timing.medianMs, 1),
+      formatNumber(rate.pagesPerSecond, 0),
+      formatNumber(rate.megabytesPerSecond, 2),
+      timing.roundsMs.map((ms) => formatNumber(ms, 0)).join(' ')
+    ]
+  })
+if (parsers.length > 0) {
+  lines.push(
+    ...table(['parser', 'median ms', 'pages/s', 'MB/s', 'per-round ms'], timingRows(parsers)),
+    '',
+    `validation adds ${formatNumber(validationShare * 100, 1)} % on top of parsing Markdown and front matter (median of per-round ratios; target ≤ 10 %)`,
+    `time ratio slamark/baseline: ${formatNumber(ratio, 3)} (ratio of medians), ` +
+      `${formatNumber(roundRatio, 3)} (median of per-round ratios: ` +
+      `${roundRatios.map((value) => formatNumber(value, 3)).join(' ')}); target ≤ ${targetRatio}`,
+    ''
+  )
+}
+if (renderRatios) {
+  lines.push(
+    ...table(['render to HTML', 'median ms', 'pages/s', 'MB/s', 'per-round ms'], timingRows(renders)),
+    '',
+    `render time ratio slamark/plain remark-parse + remark-rehype + rehype-stringify: ${formatNumber(renderRatios.plain, 3)} ` +
+      `(median of per-round ratios: ${renderRatios.plainRounds.map((value) => formatNumber(value, 3)).join(' ')}); target ≤ ${renderTargetRatio}`,
+    `render time ratio slamark/plain with gfm + frontmatter: ${formatNumber(renderRatios.gfm, 3)} ` +
+      `(median of per-round ratios: ${renderRatios.gfmRounds.map((value) => formatNumber(value, 3)).join(' ')})`,
+    ''
+  )
+}
+if (growth) {
+  lines.push(
+    `size ladder: body of ${corpus.ladderSource} repeated`,
+    ...table(
+      ['page', 'KB', 'slamark ms', 'slamark µs/KB', 'baseline ms', 'baseline µs/KB'],
+      ladder.map((row) => [
+        row.factor + 'x',
+        formatNumber(row.bytes / 1024, 1),
+        formatNumber(row.slamark.msPerParse, 3),
+        formatNumber(row.slamark.microsecondsPerKilobyte, 1),
+        formatNumber(row.baseline.msPerParse, 3),
+        formatNumber(row.baseline.microsecondsPerKilobyte, 1)
+      ])
+    ),
+    '',
+    `time per KB growth ${growth.toFactor}x/${growth.fromFactor}x: slamark ${formatNumber(growth.slamark, 2)}, ` +
+      `baseline ${formatNumber(growth.baseline, 2)} (1.00 = linear)`,
+    ''
+  )
+}
+if (processes.length > 0) {
+  lines.push(
+    'external tools over the same pages (one run each, wall time incl. process start):',
+    ...table(
+      ['tool', 'wall ms', 'exit', 'note'],
+      processes.map((entry) => [entry.name, formatNumber(entry.wallMs, 0), String(entry.exitCode), entry.note])
+    ),
+    ...lintRatio(processes),
+    hugoNote,
+    ''
+  )
+}
+if (engine) {
+  lines.push(
+    `engine: ${formatNumber(engine.tickets, 0)} generated tickets (${formatNumber(engine.cycles, 0)} target cycles, pauses and priority changes, two business calendars) in ` +
+      `${formatNumber(engine.ms, 0)} ms: ${formatNumber(engine.ticketsPerSecond, 0)} tickets/s, peak memory ${formatNumber(engine.peakRssMiB, 0)} MiB (target: 100,000 in under 1 s)`,
+    ''
+  )
+}
 console.log(lines.join('\n'))
 
 const resultsPath = path.join(corpusRoot, 'results.json')
@@ -218,21 +272,19 @@ await writeFile(
         ladderSource: corpus.ladderSource
       },
       rounds,
-      parsers: [baselineTiming, slamarkTiming, readTiming, validateTiming].map((timing) => ({
-        ...timing,
-        ...throughput(corpus.pages, timing.medianMs)
-      })),
+      sections: [...sections],
+      parsers: parsers.map((timing) => ({...timing, ...throughput(corpus.pages, timing.medianMs)})),
       ratio: {slamarkOverBaseline: ratio, perRound: roundRatios, medianOfRounds: roundRatio, target: targetRatio},
       validation: {share: validationShare, target: 0.1},
-      ladder: ladder.map((row) => ({
-        factor: row.factor,
-        bytes: row.bytes,
-        slamark: row.slamark,
-        baseline: row.baseline
-      })),
-      growth,
+      render: {
+        subjects: renders.map((timing) => ({...timing, ...throughput(corpus.pages, timing.medianMs)})),
+        ratios: renderRatios ?? null,
+        target: renderTargetRatio
+      },
+      ladder,
+      growth: growth ?? null,
       processes,
-      engine,
+      engine: engine ?? null,
       skipped: [hugoNote]
     },
     null,
@@ -240,6 +292,29 @@ await writeFile(
   ) + '\n'
 )
 log('Wrote ' + path.relative(repoRoot, resultsPath))
+
+/**
+ * Read a `--name=a,b` list option from the command line.
+ *
+ * @param name
+ *   Option name.
+ * @param all
+ *   Every allowed value, also the default.
+ * @returns
+ *   The chosen values.
+ */
+function listOption(name: string, all: readonly string[]): Set<string> {
+  const prefix = '--' + name + '='
+  const raw = process.argv.find((argument) => argument.startsWith(prefix))?.slice(prefix.length)
+  if (raw === undefined) return new Set(all)
+  const values = raw.split(',').filter(Boolean)
+  const unknown = values.filter((value) => !all.includes(value))
+  if (unknown.length > 0 || values.length === 0) {
+    throw new Error('Unexpected `--' + name + '` value `' + raw + '`, expected some of ' + all.join(', '))
+  }
+
+  return new Set(values)
+}
 
 /**
  * Read a `--name=N` option from the command line.

@@ -16,6 +16,24 @@ export {parseFrontMatter, type ParsedFrontMatter} from './frontmatter/index.js'
 export {remarkFrontmatterData} from './frontmatter/plugin.js'
 export {resolveAsOf, type AsOf} from './engine/as-of.js'
 export {createProcessor, type ProcessorOptions} from './pipeline.js'
+export {
+  HeadingIdCounter,
+  hugoHeadingId,
+  remarkRender,
+  renderPage,
+  type GoldmarkOptions,
+  type HeadingIdType,
+  type HighlightOptions,
+  type MarkupOptions,
+  type RefReference,
+  type RenderOptions,
+  type RenderedHeading,
+  type RenderedPage,
+  type ShortcodeContext,
+  type ShortcodeNode,
+  type ShortcodeRenderer,
+  type TableOfContentsOptions
+} from './render/index.js'
 export {validateFrontMatter, type FrontMatter, type FrontMatterIssue} from './schema/frontmatter.js'
 export {frontMatterJsonSchema} from './schema/json-schema.js'
 export type {Sla} from './schema/sla.js'

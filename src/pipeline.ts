@@ -2,21 +2,43 @@ import type {Root} from 'mdast'
 import remarkStringify from 'remark-stringify'
 import {unified, type Processor} from 'unified'
 import {remarkFrontmatterData} from './frontmatter/plugin.js'
+import {createRegistry} from './hugo/registry.js'
+import {remarkRender} from './render/remark-render.js'
+import type {RenderOptions} from './render/types.js'
 import {remarkHugo, type RemarkHugoOptions} from './syntax/remark-hugo.js'
+import {remarkInjectSla, type InjectOptions} from './transform/inject/index.js'
+import {remarkReport} from './transform/remark-report.js'
 import {remarkValidate, type ValidateOptions} from './transform/remark-validate.js'
 
 /** Options of {@link createProcessor}. */
-export interface ProcessorOptions extends RemarkHugoOptions, ValidateOptions {}
+export interface ProcessorOptions extends RemarkHugoOptions, ValidateOptions, InjectOptions, Omit<RenderOptions, 'parse'> {
+  /**
+   * What the processor compiles to: `html` (default), the page's `.Content`
+   * as Hugo renders it, with `file.data.headings` and `file.data.toc`; or
+   * `markdown`, the page written back as Hugo Markdown.
+   */
+  output?: 'html' | 'markdown' | null | undefined
+}
 
 /**
  * The one place that orders slamark's unified chain: the Hugo-aware parser,
- * the front matter reader, validation of the page and `sla:` data, and the
- * Hugo-aware serializer; the engine, transforms, rules and rendering join
- * here in that order.
+ * the front matter reader, validation of the page and `sla:` data, the
+ * engine's report, the SLA shortcodes filled from it, then the HTML renderer
+ * (or the Hugo-aware serializer, which writes the shortcodes back as
+ * written, so nothing is injected on that path).
  *
  * @param options
- *   Parser options (registry, site, shortcodes, syntax switches).
+ *   Parser, validation and renderer options, and the output.
  */
 export function createProcessor(options: ProcessorOptions = {}): Processor<Root, Root, Root, Root, string> {
-  return unified().use(remarkHugo, options).use(remarkFrontmatterData).use(remarkValidate, options).use(remarkStringify) as unknown as Processor<Root, Root, Root, Root, string>
+  // One registry for the page and for the Markdown strings the renderer parses (titles).
+  const registry = options.registry ?? createRegistry({site: options.site, shortcodes: options.shortcodes})
+  const processor = unified()
+    .use(remarkHugo, {...options, registry})
+    .use(remarkFrontmatterData)
+    .use(remarkValidate, options)
+    .use(remarkReport, {asOf: options.asOf})
+  if (options.output === 'markdown') return processor.use(remarkStringify) as unknown as Processor<Root, Root, Root, Root, string>
+  const parse = {registry, directives: options.directives, alerts: options.alerts, maxDepth: options.maxDepth}
+  return processor.use(remarkInjectSla, options).use(remarkRender, {...options, parse}) as unknown as Processor<Root, Root, Root, Root, string>
 }

@@ -4,18 +4,22 @@ describe('public api', () => {
   it('should expose the public api of `slamark`', async () => {
     const api = await import('../src/index.js')
     expect(Object.keys(api).sort()).toEqual([
+      'HeadingIdCounter',
       'createProcessor',
       'createRegistry',
       'detectFrontMatter',
       'discoverShortcodes',
       'frontMatterJsonSchema',
+      'hugoHeadingId',
       'hugoToMarkdown',
       'lexPage',
       'parseFrontMatter',
       'parsePage',
       'remarkFrontmatterData',
       'remarkHugo',
+      'remarkRender',
       'remarkValidate',
+      'renderPage',
       'resolveAsOf',
       'validateFrontMatter',
       'validationFindings'

@@ -1,6 +1,8 @@
 import type {Element, ElementContent} from 'hast'
 import type {Root, RootContent} from 'mdast'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
+import type {VFileMessage} from 'vfile-message'
+import type {ParsePageOptions} from '../syntax/parse.js'
 import type {HugoShortcodeData} from '../syntax/types.js'
 
 /**
@@ -15,6 +17,7 @@ export interface GoldmarkOptions {
     strikethrough?: boolean
     taskList?: boolean
     footnote?: boolean
+    definitionList?: boolean
     linkify?: boolean
     /** Scheme added to bare `www.` links (`https` by default). */
     linkifyProtocol?: string
@@ -25,6 +28,8 @@ export interface GoldmarkOptions {
     /** `github` (default), `github-ascii` or `blackfriday`. */
     autoHeadingIDType?: 'github' | 'github-ascii' | 'blackfriday'
     attribute?: {title?: boolean; block?: boolean}
+    /** Keep a paragraph around an image that is alone in it (default `true`). */
+    wrapStandAloneImageWithinParagraph?: boolean
   }
   renderer?: {
     /** Keep raw HTML (Doks sets this); otherwise `<!-- raw HTML omitted -->`. */
@@ -41,10 +46,34 @@ export interface TableOfContentsOptions {
   ordered?: boolean
 }
 
+/**
+ * Hugo's `markup.highlight`. slamark reproduces the markup Chroma wraps a
+ * fenced block in (`div.highlight`, `pre.chroma`, one `span.line` per line),
+ * not its token colouring.
+ */
+export interface HighlightOptions {
+  /** Highlight fenced code blocks (default `true`). */
+  codeFences?: boolean
+  /** Inline styles (default `true`, Hugo's) instead of CSS classes (Doks: `false`). */
+  noClasses?: boolean
+  /** Tab width in the inline `tab-size` style (default `4`). */
+  tabWidth?: number
+}
+
 /** Hugo's `markup` configuration block (the parts slamark reads). */
 export interface MarkupOptions {
   goldmark?: GoldmarkOptions
   tableOfContents?: TableOfContentsOptions
+  highlight?: HighlightOptions
+}
+
+/** A `ref` or `relref` call to resolve to a URL. */
+export interface RefReference {
+  kind: 'ref' | 'relref'
+  /** The page path as written (`docs/sla.md`, `sla.md#credits`). */
+  path: string
+  /** The call. */
+  shortcode: HugoShortcodeData
 }
 
 /** Options of the renderer. */
@@ -62,6 +91,19 @@ export interface RenderOptions {
    * and relative URLs; `javascript:` and `data:` are dropped unless listed.
    */
   allowedProtocols?: readonly string[] | null | undefined
+  /**
+   * Renderers by shortcode name, added to (and overriding) slamark's own
+   * (Doks' callout, details, tabs, steps, cards).
+   */
+  renderers?: Readonly<Record<string, ShortcodeRenderer>> | null | undefined
+  /**
+   * The permalink of a `ref`/`relref` call (in a link destination or in
+   * text); without one (or when it gives `undefined`) a link keeps its
+   * destination as written and a call in text renders nothing.
+   */
+  resolveRef?: ((reference: RefReference) => string | undefined) | null | undefined
+  /** How Markdown strings (shortcode params such as `title`) and pages are parsed. */
+  parse?: ParsePageOptions | null | undefined
 }
 
 /** A heading of the page, as Hugo's TOC and anchors see it. */
@@ -126,4 +168,6 @@ export interface RenderedPage {
   toc: string
   /** Every heading of the page (not those inside shortcode bodies), in order. */
   headings: RenderedHeading[]
+  /** What rendering reported (shortcode warnings), as vfile messages. */
+  messages: VFileMessage[]
 }
