@@ -18,17 +18,21 @@ export {resolveAsOf, type AsOf} from './engine/as-of.js'
 export {createProcessor, type ProcessorOptions} from './pipeline.js'
 export {
   HeadingIdCounter,
+  HugoPageIndex,
   hugoHeadingId,
+  hugoPermalink,
   remarkRender,
   renderPage,
   type GoldmarkOptions,
   type HeadingIdType,
   type HighlightOptions,
+  type LinkTarget,
   type MarkupOptions,
   type RefReference,
   type RenderOptions,
   type RenderedHeading,
   type RenderedPage,
+  type ResolvedLink,
   type ShortcodeContext,
   type ShortcodeNode,
   type ShortcodeRenderer,
@@ -38,6 +42,8 @@ export {validateFrontMatter, type FrontMatter, type FrontMatterIssue} from './sc
 export {frontMatterJsonSchema} from './schema/json-schema.js'
 export type {Sla} from './schema/sla.js'
 export {remarkValidate, validationFindings, type ValidateOptions} from './transform/remark-validate.js'
+export {remarkReport, type ReportOptions} from './transform/remark-report.js'
+export {remarkInjectSla, type InjectOptions} from './transform/inject/index.js'
 export {
   hugoToMarkdown,
   parsePage,

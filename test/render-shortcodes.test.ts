@@ -674,6 +674,7 @@ function renderBuilt(tree: Root): string {
       parent: undefined,
       renderBlock: () => [],
       renderInline: () => [],
+      markdownify: () => [],
       parseMarkdown: (text) => parsePage(text).tree,
       icon: inlineSvg,
       uniqueId: (base) => {

@@ -45,3 +45,19 @@ const names = `
 
 /** Lower-cased language names Chroma knows. */
 export const chromaLanguages: ReadonlySet<string> = new Set(names.split(/\s+/).filter((name) => name !== ''))
+
+/**
+ * Lower-cased names of the lexers that end their output with a line ending
+ * even when the code has none (Chroma's `EnsureNL`): what a code block render
+ * hook shows on the last line (probed like {@link chromaLanguages}).
+ */
+export const chromaEnsureNewline: ReadonlySet<string> = new Set([
+  'bash-session',
+  'bashsession',
+  'console',
+  'diff',
+  'patch',
+  'sh-session',
+  'shell-session',
+  'udiff'
+])

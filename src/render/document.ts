@@ -10,6 +10,7 @@ import {toHast, type Options, type State} from 'mdast-util-to-hast'
 import type {VFile} from 'vfile'
 import type {HugoShortcodeData} from '../syntax/types.js'
 import {planDocument, type DocumentPlan} from './document-plan.js'
+import type {HookContext} from './hooks/link.js'
 import {HeadingIdCounter} from './heading-ids.js'
 import type {RenderSettings} from './options.js'
 import type {TocEntry} from './toc.js'
@@ -26,6 +27,8 @@ export interface Marks {
   shortcode: WeakSet<ElementContent>
   /** Block-level output of a shortcode inside text (the paragraph is closed around it). */
   block: WeakSet<ElementContent>
+  /** White space a render hook's template prints around its output (left out of the table of contents). */
+  template: WeakSet<ElementContent>
 }
 
 /** What every document of one page shares. */
@@ -46,6 +49,10 @@ export interface PageState {
   marks: Marks
   /** The renderer's hast handlers, for the documents of shortcode bodies. */
   handlers: Options['handlers']
+  /** The page's relative permalink, if known (Doks' link hook puts it before same-page fragments). */
+  permalink: string | undefined
+  /** The page's file under `content/`, if known. */
+  contentPath: string | undefined
 }
 
 /** One Goldmark document. */
@@ -68,6 +75,13 @@ export interface DocumentScope {
   footnoteCounts: Map<string, number>
   /** Placeholder ordinals of the document's top-level shortcode calls (lazily). */
   ordinals: Map<object, number> | undefined
+  /**
+   * The page Hugo renders this document as: the page, or (`markdownify`)
+   * the home page, which Doks' link hook resolves links from.
+   */
+  linkFrom: 'page' | 'home'
+  /** Doks' link hook's view of this document (made on its first link). */
+  linkHook: HookContext | undefined
 }
 
 interface ScopedOptions extends Options {
@@ -121,7 +135,7 @@ export function closeUpFences(element: Element, marks: Marks): void {
   }
 }
 
-function createScope(root: Root, page: PageState, source: string | undefined, isPage: boolean): DocumentScope {
+function createScope(root: Root, page: PageState, source: string | undefined, isPage: boolean, linkFrom: 'page' | 'home' = 'page'): DocumentScope {
   return {
     page,
     source,
@@ -134,7 +148,9 @@ function createScope(root: Root, page: PageState, source: string | undefined, is
     verbatim: 0,
     footnoteOrder: [],
     footnoteCounts: new Map(),
-    ordinals: undefined
+    ordinals: undefined,
+    linkFrom,
+    linkHook: undefined
   }
 }
 
@@ -165,13 +181,15 @@ export function renderDocument(root: Root, page: PageState): ElementContent[] {
  *   The document.
  * @param source
  *   The text its positions point into.
+ * @param linkFrom
+ *   The page Hugo renders it as (`home` for `markdownify`).
  * @returns
  *   The blocks, with line endings between them.
  */
-export function renderNested(state: State, root: Root, source: string | undefined): ElementContent[] {
+export function renderNested(state: State, root: Root, source: string | undefined, linkFrom: 'page' | 'home' = 'page'): ElementContent[] {
   const options = state.options as ScopedOptions
   const outer = options.slamark
-  options.slamark = createScope(root, outer.page, source, false)
+  options.slamark = createScope(root, outer.page, source, false, linkFrom)
   try {
     const result = state.one(root, undefined)
     const children = result === undefined ? [] : Array.isArray(result) ? result : 'children' in result ? (result.children as ElementContent[]) : [result]

@@ -76,3 +76,34 @@ export function toLowerCodePoint(codePoint: number): number {
 export function utf8Length(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4
 }
+
+// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
+const printable = /[\p{L}\p{M}\p{N}\p{P}\p{S} ]/u
+const controlEscapes: Readonly<Record<string, string>> = {'\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v'}
+
+/**
+ * The text between the quotes of Go's `strconv.Quote` (what `%q` prints):
+ * `"` and `\` escaped with a backslash, printable characters as they are,
+ * control characters as `\n`, `\t`, `\x7f`, other unprintable ones (NBSP,
+ * zero-width joiner, lone surrogates) as `\u00a0`, `\U0001f3fb`.
+ *
+ * @param text
+ *   Any text.
+ */
+export function goQuoteInner(text: string): string {
+  // Most values (URLs, titles) hold nothing to escape.
+  if (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(text)) return text
+  let result = ''
+  for (const character of text) {
+    const code = character.codePointAt(0)!
+    if (character === '"' || character === '\\') result += `\\${character}`
+    else if (code >= 0xd800 && code <= 0xdfff) result += '\\ufffd'
+    else if (printable.test(character)) result += character
+    else if (controlEscapes[character] !== undefined) result += controlEscapes[character]
+    else if (code < 0x20 || code === 0x7f) result += `\\x${code.toString(16).padStart(2, '0')}`
+    else if (code < 0x10000) result += `\\u${code.toString(16).padStart(4, '0')}`
+    else result += `\\U${code.toString(16).padStart(8, '0')}`
+  }
+
+  return result
+}

@@ -37,7 +37,11 @@ import type {DefinitionList} from './definition-lists.js'
 import {closeUpFences, joinBlocks, newline, scopeOf, type DocumentScope, type Marks} from './document.js'
 import {footnoteReference, footnoteSection} from './footnotes.js'
 import {plainHeadingText, sourceHeadingText} from './heading-text.js'
-import {isFenced, renderCode} from './highlight.js'
+import {fenceInfo, isFenced, renderCode} from './highlight.js'
+import {doksCodeBlock} from './hooks/code-block.js'
+import {definitionRawParts, hookedLink, inlineRawParts, templateSpace} from './hooks/link-handler.js'
+import {isDoksMailLink} from './hooks/link.js'
+import type {RawLinkParts} from './link-source.js'
 import {embeddedShortcodeHtml, renderShortcode, resolveUrl} from './shortcode-call.js'
 import {isSafeUrl} from './shortcodes/url.js'
 import {renderText} from './text.js'
@@ -242,7 +246,7 @@ function headingIdText(node: Heading, content: Heading['children'], scope: Docum
 function tocTitle(children: readonly ElementContent[], marks: Marks): ElementContent[] {
   const result: ElementContent[] = []
   for (const child of children) {
-    if (marks.footnote.has(child) || marks.shortcode.has(child)) continue
+    if (marks.footnote.has(child) || marks.shortcode.has(child) || marks.template.has(child)) continue
     if (child.type === 'element' && (child.tagName === 'a' || child.tagName === 'del')) result.push(...tocTitle(child.children, marks))
     else if (child.type === 'element') result.push({...child, children: tocTitle(child.children, marks)})
     else result.push(child)
@@ -288,6 +292,7 @@ function listItem(state: State, node: ListItem, parent: Parents | undefined): El
   const checked = node.checked
   const result = defaultHandlers.listItem(state, settings.taskList ? node : {...node, checked: null}, parent) as Element
   closeUpFences(result, scope.page.marks)
+  if (result.children.some((child) => scope.page.marks.block.has(child))) collapseLineEndings(result)
   if (typeof checked !== 'boolean') return result
 
   const holder = isElement(result.children.find((child) => child.type === 'element'), 'p')
@@ -306,12 +311,38 @@ function listItem(state: State, node: ListItem, parent: Parents | undefined): El
   return result
 }
 
-function code(state: State, node: Code): ElementContent {
+/**
+ * One line ending where a paragraph closed around block shortcode output
+ * meets the line endings `mdast-util-to-hast` puts between a list item's
+ * blocks: Goldmark writes the paragraph's text, its line ending, then the block.
+ */
+function collapseLineEndings(element: Element): void {
+  const children = element.children
+  for (let index = children.length - 1; index > 0; index--) {
+    const node = children[index]!
+    const before = children[index - 1]!
+    if (node.type === 'text' && node.value === '\n' && before.type === 'text' && before.value === '\n') children.splice(index, 1)
+  }
+}
+
+function code(state: State, node: Code): ElementContent | ElementContent[] {
   const scope = scopeOf(state)
+  const settings = scope.page.settings
   const embedded = node.data?.shortcodes
   const splice = embedded && embedded.length > 0 ? spliceCalls(state, node.value, embedded, scope) : undefined
   const content = splice ? splice.content : (line: string): ElementContent[] => [{type: 'text', value: line}]
-  const rendered = renderCode(splice ? {...node, value: splice.value} : node, content, scope.page.settings, isFenced(node, scope.source))
+  const value = splice ? {...node, value: splice.value} : node
+  const fenced = isFenced(node, scope.source)
+  const info = fenceInfo(node, scope.source)
+  // Hugo runs a code block hook on fenced blocks it highlights, never on indented ones.
+  if (settings.renderHooks === 'doks' && fenced && settings.highlight.codeFences) {
+    const output = doksCodeBlock(value, content, settings, info)
+    const element = output.find((item) => item.type === 'element')
+    if (element) state.patch(node, element)
+    return output
+  }
+
+  const rendered = renderCode(value, content, settings, fenced, false, info)
   state.patch(node, rendered.element)
   const result = state.applyData(node, rendered.element) as ElementContent
   if (rendered.fenced) scope.page.marks.fence.add(result)
@@ -382,23 +413,38 @@ function autolinkKind(node: Link, scope: DocumentScope): 'literal' | 'angle' | u
 }
 
 function link(state: State, node: Link): ElementContent | ElementContent[] {
+  return renderLink(state, node, undefined)
+}
+
+/** A link; `definition`: the destination and title as written in its definition, for a reference. */
+function renderLink(state: State, node: Link, definition: RawLinkParts | undefined): ElementContent | ElementContent[] {
   const scope = scopeOf(state)
   const settings = scope.page.settings
   const kind = autolinkKind(node, scope)
   // Without Goldmark's linkify, a bare URL is text (typographer and all).
   if (kind === 'literal' && !settings.linkify) return state.all(node)
 
-  let url = resolveUrl(node.url, node.data?.shortcodes, scope.page)
+  let url = node.url
   const source = scope.source ?? ''
   if (kind === 'literal' && url.startsWith('http://') && source.startsWith('www.', node.position!.start.offset)) {
     url = `${settings.linkifyProtocol}://${url.slice('http://'.length)}`
   }
 
+  let mail = false
+  if (settings.renderHooks === 'doks') {
+    // The hook gets Goldmark's raw destination and title; an autolink's is its URL.
+    const raw = kind ? {destination: url, title: ''} : (definition ?? inlineRawParts(node, scope))
+    mail = isDoksMailLink(raw.destination)
+    if (!mail) return [templateSpace('\n\n', scope), hookedLink(state, node, raw, kind !== undefined)]
+  }
+
+  url = resolveUrl(url, node.data?.shortcodes, scope.page)
   if (kind) scope.verbatim++
   const result = defaultHandlers.link(state, url === node.url ? node : {...node, url}) as Element
   if (kind) scope.verbatim--
   if (!isSafeUrl(url, settings.allowedProtocols)) delete result.properties.href
-  return result
+  // Where Doks' e-mail partial goes, with the hook template's white space around it.
+  return mail ? [templateSpace('\n\n', scope), result, templateSpace('\n\n  ', scope)] : result
 }
 
 function image(state: State, node: Image): ElementContent {
@@ -410,22 +456,28 @@ function image(state: State, node: Image): ElementContent {
 }
 
 // A reference resolves in its own document (Goldmark never sees the page's definitions from a body).
-function definitionOf(state: State, identifier: string): Definition | undefined {
+function definitionOf(state: State, identifier: string): {definition: Definition; source: string | undefined} | undefined {
   const id = identifier.toUpperCase()
-  return scopeOf(state).plan.definitions.get(id) ?? state.definitionById.get(id)
+  const scope = scopeOf(state)
+  const own = scope.plan.definitions.get(id)
+  if (own) return {definition: own, source: scope.source}
+  const page = state.definitionById.get(id)
+  return page && {definition: page, source: scope.page.source}
 }
 
 function linkReference(state: State, node: LinkReference): ElementContent | ElementContent[] {
-  const definition = definitionOf(state, String(node.identifier))
-  if (!definition) return defaultHandlers.linkReference(state, node) as ElementContent | ElementContent[]
+  const found = definitionOf(state, String(node.identifier))
+  if (!found) return defaultHandlers.linkReference(state, node) as ElementContent | ElementContent[]
+  const {definition, source} = found
   const target: Link = {type: 'link', url: definition.url, title: definition.title ?? null, children: node.children}
   if (node.position) target.position = node.position
   if (definition.data?.shortcodes) target.data = {shortcodes: definition.data.shortcodes}
-  return link(state, target)
+  if (scopeOf(state).page.settings.renderHooks !== 'doks') return renderLink(state, target, undefined)
+  return renderLink(state, target, definitionRawParts(definition, source))
 }
 
 function imageReference(state: State, node: ImageReference): ElementContent | ElementContent[] {
-  const definition = definitionOf(state, String(node.identifier))
+  const definition = definitionOf(state, String(node.identifier))?.definition
   if (!definition) return defaultHandlers.imageReference(state, node) as ElementContent | ElementContent[]
   const target: Image = {type: 'image', url: definition.url, title: definition.title ?? null, alt: node.alt ?? null}
   if (node.position) target.position = node.position

@@ -30,8 +30,21 @@ export type HeadingIdKind = 'heading' | 'other'
  *   What the id is for (default `heading`).
  */
 export function hugoHeadingId(text: string, type: HeadingIdType = 'github', kind: HeadingIdKind = 'heading'): string {
-  const id = type === 'blackfriday' ? blackfridayAnchor(text) : githubAnchor(text, type === 'github-ascii')
+  const id = hugoAnchorize(text, type)
   return id === '' ? (kind === 'heading' ? 'heading' : 'id') : id
+}
+
+/**
+ * Hugo's `anchorize` (`SanitizeAnchorName`): the same algorithm as
+ * {@link hugoHeadingId}, but an empty result stays empty.
+ *
+ * @param text
+ *   Any text.
+ * @param type
+ *   The id type (default `github`).
+ */
+export function hugoAnchorize(text: string, type: HeadingIdType = 'github'): string {
+  return type === 'blackfriday' ? blackfridayAnchor(text) : githubAnchor(text, type === 'github-ascii')
 }
 
 function githubAnchor(text: string, asciiOnly: boolean): string {

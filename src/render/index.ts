@@ -1,4 +1,6 @@
 export {HeadingIdCounter, hugoHeadingId, type HeadingIdKind, type HeadingIdType} from './heading-ids.js'
+export {HugoPageIndex, type IndexEntry, type IndexedPage} from './page-index.js'
 export {renderPage, renderTree} from './page.js'
+export {hugoPermalink, type PermalinkFrontMatter} from './permalink.js'
 export {remarkRender} from './remark-render.js'
 export type * from './types.js'

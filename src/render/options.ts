@@ -2,7 +2,7 @@ import type {Options as ToHtmlOptions} from 'hast-util-to-html'
 import type {ParsePageOptions} from '../syntax/parse.js'
 import type {HeadingIdType} from './heading-ids.js'
 import {shortcodeRenderers} from './shortcodes/index.js'
-import type {RefReference, RenderOptions, ShortcodeRenderer} from './types.js'
+import type {LinkTarget, RefReference, RenderOptions, ResolvedLink, ShortcodeRenderer} from './types.js'
 
 /** Every renderer setting, with Hugo 0.111's defaults filled in. */
 export interface RenderSettings {
@@ -28,6 +28,9 @@ export interface RenderSettings {
   allowedProtocols: readonly string[]
   renderers: Readonly<Record<string, ShortcodeRenderer>>
   resolveRef: ((reference: RefReference) => string | undefined) | undefined
+  /** Doks' link and code block render hooks, or Goldmark's and Chroma's own markup. */
+  renderHooks: 'doks' | 'none'
+  resolveLink: ((target: LinkTarget) => ResolvedLink | undefined) | undefined
   parse: ParsePageOptions
   /** How hast becomes text: named references (`&amp;`), raw nodes kept, `/>` in XHTML mode. */
   toHtml: ToHtmlOptions
@@ -87,6 +90,8 @@ export function resolveSettings(options: RenderOptions | null | undefined): Rend
     allowedProtocols: (given.allowedProtocols ?? []).map((scheme) => scheme.toLowerCase()),
     renderers: given.renderers ? {...shortcodeRenderers, ...given.renderers} : shortcodeRenderers,
     resolveRef: given.resolveRef ?? undefined,
+    renderHooks: given.renderHooks === 'doks' ? 'doks' : 'none',
+    resolveLink: given.resolveLink ?? undefined,
     parse: given.parse ?? {},
     toHtml: {
       allowDangerousHtml: true,

@@ -9,6 +9,7 @@ import {parsePage} from '../syntax/parse.js'
 import {renderDocument, type PageState} from './document.js'
 import {handlers} from './handlers.js'
 import {resolveSettings} from './options.js'
+import {hugoPermalink} from './permalink.js'
 import {buildToc} from './toc.js'
 import type {RenderOptions, RenderedPage} from './types.js'
 
@@ -24,7 +25,8 @@ import type {RenderOptions, RenderedPage} from './types.js'
  * @param options
  *   Renderer options.
  * @param file
- *   The file that messages go to (default: a new one).
+ *   The file that messages go to (default: a new one); its `data.contentPath`
+ *   and `data.permalink`, when set, win over the options'.
  * @param frontmatter
  *   The page's front matter (`toc: false` leaves the table of contents empty).
  */
@@ -38,7 +40,11 @@ export function renderTree(
   const settings = resolveSettings(options)
   const target = file ?? new VFile({value: source})
   const before = target.messages.length
+  const contentPath = target.data.contentPath ?? options?.contentPath ?? undefined
   const page: PageState = {
+    permalink:
+      target.data.permalink ?? options?.permalink ?? (contentPath === undefined ? undefined : hugoPermalink(contentPath, frontmatter ?? {})),
+    contentPath,
     settings,
     file: target,
     source,
@@ -47,7 +53,7 @@ export function renderTree(
     uniqueIds: new Map(),
     stack: [],
     sources: new WeakMap(),
-    marks: {fence: new WeakSet(), footnote: new WeakSet(), shortcode: new WeakSet(), block: new WeakSet()},
+    marks: {fence: new WeakSet(), footnote: new WeakSet(), shortcode: new WeakSet(), block: new WeakSet(), template: new WeakSet()},
     handlers
   }
 

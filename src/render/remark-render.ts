@@ -10,6 +10,10 @@ declare module 'vfile' {
     headings: RenderedHeading[]
     /** Hugo's `.TableOfContents` of the rendered page, or `''`. */
     toc: string
+    /** The page's file under `content/` (`docs/sla.md`), for its permalink and Doks' link hook; wins over the `contentPath` option. */
+    contentPath: string
+    /** The page's relative permalink (`/docs/sla/`); wins over the `permalink` option and `contentPath`. */
+    permalink: string
   }
 }
 
@@ -17,7 +21,8 @@ declare module 'vfile' {
  * Render the tree to HTML as Hugo 0.111 renders `.Content`: a unified
  * compiler (use it in place of remark-stringify, after `remarkHugo`). Sets
  * `file.data.headings` and `file.data.toc`; shortcode warnings are messages
- * on the file.
+ * on the file. A file's `data.contentPath` or `data.permalink` (set by the
+ * site build) gives the page's permalink to Doks' link hook.
  *
  * @param options
  *   Renderer options (Hugo's `markup` settings and more).

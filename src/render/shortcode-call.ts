@@ -119,6 +119,19 @@ export function resolveUrl(url: string, calls: readonly EmbeddedShortcode[] | un
   return result
 }
 
+/**
+ * What a shortcode call in a URL prints: the permalink `resolveRef` gives a
+ * `ref`/`relref` call, else the call as written.
+ *
+ * @param call
+ *   The embedded call.
+ * @param page
+ *   The page.
+ */
+export function callOutput(call: EmbeddedShortcode, page: PageState): string {
+  return resolveRef(call, page) ?? call.raw
+}
+
 function resolveRef(call: HugoShortcodeData, page: PageState): string | undefined {
   const resolver = page.settings.resolveRef
   if (!resolver || (call.name !== 'ref' && call.name !== 'relref')) return undefined
@@ -180,8 +193,9 @@ function createContext(state: State, node: ShortcodeNode, hugo: HugoShortcodeDat
   return {
     hugo,
     parent,
-    renderBlock: (children) => renderBody(state, children, page),
-    renderInline: (children) => unwrapLoneParagraph(renderBody(state, children, page)),
+    renderBlock: (children) => renderBody(state, children, page, 'page'),
+    renderInline: (children) => trimShortHtml(renderBody(state, children, page, 'page'), page),
+    markdownify: (children) => trimShortHtml(renderBody(state, children, page, 'home'), page),
     parseMarkdown: (source) => parseString(source, page),
     icon: (src, attributes) => inlineSvg(src, attributes),
     uniqueId: (base) => uniqueId(page, base),
@@ -190,31 +204,46 @@ function createContext(state: State, node: ShortcodeNode, hugo: HugoShortcodeDat
   }
 }
 
-function renderBody(state: State, children: readonly RootContent[], page: PageState): ElementContent[] {
+function renderBody(state: State, children: readonly RootContent[], page: PageState, linkFrom: 'page' | 'home'): ElementContent[] {
   if (children.length === 0) return []
   const root: Root = {type: 'root', children: [...children]}
-  return renderNested(state, root, page.sources.get(children[0]!) ?? page.source)
+  return renderNested(state, root, page.sources.get(children[0]!) ?? page.source, linkFrom)
 }
 
-/**
- * Hugo's `markdownify` (and `RenderString` inline): output that is one
- * paragraph loses its `<p>` (Hugo's `TrimShortHTML`: the only `<p>`, and
- * it encloses everything).
- */
-function unwrapLoneParagraph(children: ElementContent[]): ElementContent[] {
-  const content = children.filter((node) => node.type !== 'text' || node.value.trim() !== '')
-  const only = content.length === 1 ? content[0] : undefined
-  if (only?.type !== 'element' || only.tagName !== 'p' || Object.keys(only.properties).length > 0) return children
-  // A second `<p>` inside it (a shortcode's output) keeps Hugo from trimming.
-  const stack: ElementContent[] = [...only.children]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    if (node.type !== 'element') continue
-    if (node.tagName === 'p') return children
-    stack.push(...node.children)
-  }
+const isBlank = (node: ElementContent): boolean => node.type === 'text' && /^[\t\n\v\f\r ]*$/.test(node.value)
 
-  return only.children
+/**
+ * Hugo 0.111's `TrimShortHTML`, which `markdownify` and an inline
+ * `RenderString` run on their output: when the HTML holds at most one `<p`
+ * (which `<pre` and `<progress` also count as) and its last end tag is
+ * `</p>`, a leading `<p>` and a trailing `</p>` are cut off. On the tree: a
+ * lone paragraph is unwrapped; a paragraph followed by void elements (`<hr>`)
+ * loses its start tag, and its stray `</p>` becomes the empty paragraph a
+ * browser makes of it. A paragraph that only ends the output keeps its tags
+ * (the browser closes it where Hugo's HTML ends, so nothing changes).
+ */
+function trimShortHtml(children: ElementContent[], page: PageState): ElementContent[] {
+  const first = children.findIndex((node) => !isBlank(node))
+  if (first === -1) return children
+  const head = children[first]!
+  if (head.type !== 'element' || head.tagName !== 'p' || Object.keys(head.properties).length > 0) return children
+  const html = toHtml({type: 'root', children}, page.settings.toHtml)
+  if (html.indexOf('<p') !== html.lastIndexOf('<p') || html.lastIndexOf('</p>') !== html.lastIndexOf('</')) return children
+
+  let last = children.length - 1
+  while (isBlank(children[last]!)) last--
+  if (last === first) return trimmedText(head.children)
+  return trimmedText([...head.children, {type: 'element', tagName: 'p', properties: {}, children: []}, ...children.slice(first + 1, last + 1)])
+}
+
+// Go's `bytes.TrimSpace` on the trimmed HTML: white space at both ends (a link hook's line endings).
+function trimmedText(children: ElementContent[]): ElementContent[] {
+  const result = [...children]
+  const first = result[0]
+  if (first?.type === 'text') result[0] = {...first, value: first.value.replace(/^[\t\n\v\f\r ]+/, '')}
+  const last = result.at(-1)
+  if (last?.type === 'text') result[result.length - 1] = {...last, value: last.value.replace(/[\t\n\v\f\r ]+$/, '')}
+  return result.filter((node) => node.type !== 'text' || node.value !== '')
 }
 
 /**

@@ -76,6 +76,36 @@ export interface RefReference {
   shortcode: HugoShortcodeData
 }
 
+/**
+ * A Markdown link's page path for Doks' link hook to resolve (the
+ * `resolveLink` option), as the hook's `GetPage` call gets it.
+ */
+export interface LinkTarget {
+  /** The destination as written in the source (`../sla.md?x=1#credits`). */
+  destination: string
+  /** Its path, percent-decoded, without query and fragment (`../sla.md`), as Go's `url.Parse` reads it. */
+  path: string
+  /**
+   * The page relative paths start from: `page`, the rendered page, or
+   * `home`, for Markdown Doks renders with `markdownify` (`details`,
+   * `card`), which Hugo renders as the home page.
+   */
+  from: 'page' | 'home'
+  /** The rendered page's file under `content/` (the `contentPath` option), if known. */
+  contentPath: string | undefined
+}
+
+/** Where a link's page path leads. */
+export interface ResolvedLink {
+  /** The target's relative permalink (`/docs/sla/`). */
+  url: string
+  /**
+   * `page`: the link's query and fragment are added (`/docs/sla/#credits`);
+   * `resource` (a file of a page bundle or of `assets/`): they are dropped, as Doks does.
+   */
+  kind: 'page' | 'resource'
+}
+
 /** Options of the renderer. */
 export interface RenderOptions {
   /** Hugo's `markup` settings (defaults: Hugo 0.111's). */
@@ -104,6 +134,33 @@ export interface RenderOptions {
   resolveRef?: ((reference: RefReference) => string | undefined) | null | undefined
   /** How Markdown strings (shortcode params such as `title`) and pages are parsed. */
   parse?: ParsePageOptions | null | undefined
+  /**
+   * The site's link and code block render hooks: `none` (the default),
+   * Goldmark's and Chroma's own markup, as Hugo renders without templates
+   * (and as with the `markup` settings, the defaults are Hugo's); `doks`,
+   * Doks 1.9's `render-link.html` (`a.link.link--text`, `rel="external"`,
+   * page paths resolved, same-page fragments after the permalink) and
+   * `render-codeblock.html` (the expressive-code frame, `pre.mermaid`).
+   */
+  renderHooks?: 'doks' | 'none' | null | undefined
+  /**
+   * The page's file under `content/` (`docs/sla.md`): its permalink, by
+   * Hugo's default rules (see `hugoPermalink`), unless `permalink` is given.
+   */
+  contentPath?: string | null | undefined
+  /**
+   * The page's relative permalink (`/docs/sla/`), which Doks' link hook puts
+   * before same-page fragments (`#credits` → `/docs/sla/#credits`); without
+   * it (and without `contentPath`) such links stay as written.
+   */
+  permalink?: string | null | undefined
+  /**
+   * Doks' link hook: where a link's page path leads (`HugoPageIndex`'s
+   * `resolveLink` is Hugo's `GetPage`); without one, or when it gives
+   * `undefined`, the link keeps its destination as written (Doks'
+   * `staticFallback`).
+   */
+  resolveLink?: ((target: LinkTarget) => ResolvedLink | undefined) | null | undefined
 }
 
 /** A heading of the page, as Hugo's TOC and anchors see it. */
@@ -133,8 +190,17 @@ export interface ShortcodeContext {
    * never in the page's TOC).
    */
   renderBlock(children: readonly RootContent[]): ElementContent[]
-  /** `markdownify` / `RenderString` inline: as `renderBlock`, a lone paragraph unwrapped. */
+  /**
+   * `.Page.RenderString` inline: as `renderBlock`, then Hugo's
+   * `TrimShortHTML` (the `<p>` of output that is one paragraph dropped).
+   */
   renderInline(children: readonly RootContent[]): ElementContent[]
+  /**
+   * `markdownify`: as `renderInline`, but rendered as the home page (Hugo
+   * renders it with the home page's `RenderString`), which is where Doks'
+   * link hook resolves its relative links and same-page fragments from.
+   */
+  markdownify(children: readonly RootContent[]): ElementContent[]
   /** Parse a Markdown string (such as a `title` param) as a document of its own. */
   parseMarkdown(source: string): Root
   /**

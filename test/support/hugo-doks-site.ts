@@ -20,6 +20,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {hugoPermalink} from '../../src/render/permalink.js'
 import {cleanEnv} from './hugo.js'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -190,18 +191,16 @@ export interface HugoDoksBuild {
 /**
  * Where Hugo writes a content file (default permalinks, no `slug`/`url` in
  * front matter): `a/b.md` → `a/b/index.html`, `a/b/index.md` and
- * `a/b/_index.md` → `a/b/index.html`, `_index.md` → `index.html`. Hugo
- * lower-cases paths by default.
+ * `a/b/_index.md` → `a/b/index.html`, `_index.md` → `index.html`, the path
+ * lower-cased and sanitised. Built on slamark's `hugoPermalink`, so every
+ * build checks that function against the files Hugo wrote.
  *
  * @param contentPath
  *   Path relative to `content/`, with `/`.
  */
 export function outputPathOf(contentPath: string): string {
-  const withoutExtension = contentPath.replace(/\.(md|markdown)$/i, '')
-  const parts = withoutExtension.split('/')
-  const last = parts.at(-1)
-  if (last === 'index' || last === '_index') parts.pop()
-  return [...parts, 'index.html'].filter((part) => part !== '').join('/').toLowerCase()
+  const permalink = hugoPermalink(contentPath)
+  return `${permalink.slice(1).split('/').map((segment) => decodeURIComponent(segment)).join('/')}index.html`
 }
 
 function between(text: string, start: string, end: string, file: string): string {

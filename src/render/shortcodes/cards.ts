@@ -99,7 +99,7 @@ export const renderCard: ShortcodeRenderer = (node, context) => {
   const body: ElementContent[] = [text('\n      '), element('div', {className: ['d-flex', 'align-items-center']}, heading)]
   body.push(text('\n      '))
   if (hasInner(node)) {
-    const content = context.renderInline(bodyOf(node))
+    const content = context.markdownify(bodyOf(node))
     body.push(
       text('\n      '),
       element('div', {className: ['card-text']}, [text('\n        '), ...content, text('\n      ')]),

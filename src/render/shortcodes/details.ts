@@ -42,7 +42,7 @@ export const renderDetails: ShortcodeRenderer = (node, context) => {
 
   const children: ElementContent[] = [text('\n  ')]
   if (summary && isTruthy(summary)) {
-    const rendered = context.renderInline(context.parseMarkdown(goString(summary)).children)
+    const rendered = context.markdownify(context.parseMarkdown(goString(summary)).children)
     children.push(element('summary', {}, rendered), text('\n  '))
   } else {
     report(context, {
@@ -53,7 +53,7 @@ export const renderDetails: ShortcodeRenderer = (node, context) => {
   }
 
   if (hasInner(node)) {
-    children.push(...context.renderInline(bodyOf(node)))
+    children.push(...context.markdownify(bodyOf(node)))
   } else {
     report(context, {
       ruleId: 'details-body-missing',
