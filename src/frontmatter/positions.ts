@@ -18,8 +18,14 @@ export class PositionNode {
    * `a.b = 1` before any `[a]`); an explicit definition replaces the position.
    */
   implicit: boolean
+  /** Children by key or by index as a decimal string; made on first use, as most values have none. */
+  private childMap: Map<string, PositionNode> | undefined
+
   /** Children by key, or by index written as a decimal string. */
-  readonly children = new Map<string, PositionNode>()
+  get children(): Map<string, PositionNode> {
+    this.childMap ??= new Map()
+    return this.childMap
+  }
 
   /**
    * @param position
@@ -56,7 +62,7 @@ export class PositionNode {
    *   The key, or the index in an array.
    */
   get(segment: string | number): PositionNode | undefined {
-    return this.children.get(String(segment))
+    return this.childMap?.get(String(segment))
   }
 }
 

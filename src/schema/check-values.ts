@@ -293,15 +293,19 @@ function transitions(zone: string, from: string, to: string): Transition[] {
   return found
 }
 
-// Every page of a build shares "now"; most share a zone too.
-let lastToday: {asOf: string; zone: string; now: Temporal.Instant; today: string} | undefined
+// Every page of a build shares "now", and a site has a few zones: compute each pair once.
+const todayCache = new Map<string, {now: Temporal.Instant; today: string}>()
 
 /** "Now" as an instant and today's date in `zone`. */
 function todayIn(asOf: string, zone: string): {now: Temporal.Instant; today: string} {
-  if (lastToday?.asOf === asOf && lastToday.zone === zone) return lastToday
+  const cacheKey = asOf + '\u0000' + zone
+  const cached = todayCache.get(cacheKey)
+  if (cached) return cached
   const now = Temporal.Instant.from(asOf)
-  lastToday = {asOf, zone, now, today: now.toZonedDateTimeISO(zone).toPlainDate().toString()}
-  return lastToday
+  const found = {now, today: now.toZonedDateTimeISO(zone).toPlainDate().toString()}
+  if (todayCache.size > 1000) todayCache.clear()
+  todayCache.set(cacheKey, found)
+  return found
 }
 
 /** Working-hours boundaries that fall in a DST gap or overlap on some day of the term. */

@@ -146,13 +146,22 @@ export function checkTimeZone(input: unknown): ValueResult<string> {
   return success(input, warnings)
 }
 
+// A site names a few zones on many pages; asking Temporal costs a zone lookup each time.
+const temporalIds = new Map<string, string | undefined>()
+
 /** Temporal's canonical-case spelling of a zone, or `undefined` when it refuses it. */
 function temporalId(name: string): string | undefined {
+  if (temporalIds.has(name)) return temporalIds.get(name)
+  let id: string | undefined
   try {
-    return new Temporal.ZonedDateTime(0n, name).timeZoneId
+    id = new Temporal.ZonedDateTime(0n, name).timeZoneId
   } catch {
-    return undefined
+    id = undefined
   }
+
+  if (temporalIds.size > 1000) temporalIds.clear()
+  temporalIds.set(name, id)
+  return id
 }
 
 function unknown(input: unknown, expected: string, suggestions: string[]): ValueProblem {
