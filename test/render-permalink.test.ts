@@ -50,12 +50,13 @@ describe('hugoPermalink', () => {
     expect(hugoPermalink('docs/s7.md', {slug: 7})).toBe('/docs/s7/')
   })
 
-  it('always gives a path between slashes, with no upper-case ASCII letter', () => {
+  it('always gives a path between slashes, with no upper-case ASCII letter outside percent escapes', () => {
     fc.assert(
       fc.property(fc.array(fc.string({minLength: 1}), {minLength: 1, maxLength: 4}), (segments) => {
         const permalink = hugoPermalink(`${segments.join('/')}.md`)
         expect(permalink.startsWith('/') && permalink.endsWith('/')).toBe(true)
-        expect(permalink).not.toMatch(/[A-Z]/)
+        // Escapes such as `%EF%BF%BD` are upper case, as Go's url package writes them.
+        expect(permalink.replaceAll(/%[\dA-F]{2}/g, '')).not.toMatch(/[A-Z]/)
         expect(permalink).not.toMatch(/[\s"<>]/)
       }),
       {numRuns: 300}
