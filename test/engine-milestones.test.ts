@@ -4,6 +4,7 @@
  * data.
  */
 import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
@@ -16,9 +17,10 @@ import type {Sla} from '../src/schema/sla.js'
 import {formatEpochDays} from '../src/util/civil.js'
 import {calendar, date, delay, milestone} from './fixtures/engine/milestone-arbitraries.js'
 import {approval, closeAfterDstChange, inputFailure, office, v20Expected, v20Input} from './fixtures/engine/milestone-cases.js'
+import {sharedRoot} from './support/shared.js'
 import {outputUnderTimeZones, processTimeZones} from './support/tz.js'
 
-const domainDoc = fileURLToPath(new URL('../../shared/docs/sla-domain.md', import.meta.url))
+const domainDoc = path.join(sharedRoot, 'docs', 'sla-domain.md')
 
 /** The Input and Expected JSON blocks of a vector in sla-domain §6.2, or `undefined` when the doc is missing. */
 function vectorFromDoc(id: string): {input: unknown; expected: unknown} | undefined {

@@ -13,10 +13,10 @@ import {describe, expect, it} from 'vitest'
 import {EngineInputError} from '../src/engine/input.js'
 import {evaluateTicket} from '../src/engine/ticket-clock.js'
 import {ticketCases} from './fixtures/engine/ticket-cases.js'
+import {sharedRoot} from './support/shared.js'
 import {outputUnderTimeZones} from './support/tz.js'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const domainDoc = path.join(here, '..', '..', 'shared', 'docs', 'sla-domain.md')
+const domainDoc = path.join(sharedRoot, 'docs', 'sla-domain.md')
 
 /** The ticket vectors of sla-domain §6.2, as the doc gives them. */
 const vectors: Record<string, {input: Record<string, unknown>; expected: Record<string, unknown>}> = {

@@ -19,6 +19,7 @@ import type {ParamValue} from '../../src/hugo/index.js'
 import {remarkHugo} from '../../src/syntax/index.js'
 import type {CalloutData, HugoShortcodeData, ShortcodePlacement} from '../../src/syntax/index.js'
 import {lastAtOrBefore} from '../../src/util/sorted.js'
+import {sharedRoot} from './shared.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -29,7 +30,7 @@ export const fixturesRoot: string = path.join(projectRoot, 'test', 'fixtures')
 /** `content-examples` (written by another engineer; may be missing or partial). */
 export const examplesRoot: string = path.join(projectRoot, 'content-examples')
 /** The getdoks.org content in `../shared/` beside the checkout (read-only), when it is there. */
-export const corpusRoot: string = path.join(projectRoot, '..', 'shared', 'corpus', 'getdoks.org', 'content')
+export const corpusRoot: string = path.join(sharedRoot, 'corpus', 'getdoks.org', 'content')
 
 /** One page to test: a name for reports, its path and its text. */
 export interface Page {
