@@ -7,6 +7,7 @@ import {directive} from 'micromark-extension-directive'
 import {gfm} from 'micromark-extension-gfm'
 import {describe, expect, it} from 'vitest'
 import {parseMarkdown} from '../src/syntax/markdown.js'
+import {nextLineMayBeDelimiterRow} from '../src/syntax/table-guard.js'
 
 // The same Markdown with every GFM construct and the literal autolink transform run on every tree, as remark-gfm runs it.
 const containerOnly = {flow: {58: [directive().flow![58]].flat().filter((construct) => construct && 'concrete' in construct && construct.concrete)}}
@@ -67,7 +68,7 @@ describe('parseMarkdown with constructs trimmed per text', () => {
       'mailto:m@e.org', 'xmpp:u@h.net/r', 'HTTPS://UPPER.EXAMPLE', '&#64;', 'x&#x40;y.zz', '- ', '> ', '# ', '1. ',
       '| a | b |\n| - | - |\n| c | d |', 'a | b\n--|--', '|', ':-', '-:', ':', '-', '---', ':--:', '\n:-\n', '\n-:|\n',
       '[ref]\n\n[ref]: https://r.example', ':::note\nbody www.in.directive\n:::\n', '~~s~~', '_', '(', ')', '[^1]', '\n\n[^1]: note',
-      '- [ ] task', '    code', '\t', '\\'
+      '- [ ] task', '    code', '\t', '\\', '\r\n', '\r', '> | a |\n> |---|', '  |-|', '\t-|-', '- a | b\n  --|--', '|-', '-|'
     )
     fc.assert(
       fc.property(fc.array(piece, {maxLength: 24}), (pieces) => {
@@ -77,5 +78,25 @@ describe('parseMarkdown with constructs trimmed per text', () => {
       }),
       {numRuns: 3000}
     )
+  })
+})
+
+describe('nextLineMayBeDelimiterRow', () => {
+  it('accepts a next line shaped as a delimiter row behind container prefixes, and nothing else', () => {
+    const cases: Array<[string, boolean]> = [
+      ['a | b\n--|--\n', true],
+      ['a\n:-', true],
+      ['a\r\n| - |', true],
+      ['a\r| :-: |', true],
+      ['> a | b\n> --- | ---', true],
+      ['- a | b\n  \t-|-', true],
+      ['a | b\n', false],
+      ['a | b', false],
+      ['a | b\nc | d', false],
+      ['a\n|:|', false],
+      ['a\n- item', false],
+      ['a\n\n--|--', false]
+    ]
+    for (const [text, expected] of cases) expect([text, nextLineMayBeDelimiterRow(text, 0)]).toEqual([text, expected])
   })
 })

@@ -60,7 +60,8 @@ export function parseYamlFrontMatter(text: string, offset: number): FormatResult
   }
 
   const aliases: AliasTargets = new Map()
-  const aliasesUsable = checkAliases(document, aliases, offset, diagnostics)
+  // Anchors need a `&` and aliases a `*`: without either there is nothing to resolve.
+  const aliasesUsable = /[&*]/.test(text) ? checkAliases(document, aliases, offset, diagnostics) : true
   const keysUsable = checkKeys(document, aliases, offset, diagnostics)
 
   if (!aliasesUsable || !keysUsable) {

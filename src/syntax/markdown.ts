@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {markdownOptions} from './micromark-options.js'
+import {withGuardedSource} from './table-guard.js'
 
 /** Options of {@link parseMarkdown}. */
 export interface MarkdownOptions {
@@ -19,5 +20,6 @@ export interface MarkdownOptions {
  */
 export function parseMarkdown(text: string, options: MarkdownOptions = {}): Root {
   // Only the GFM constructs that can match this text: the tree is the one full GFM gives.
-  return fromMarkdown(text, markdownOptions(text, {directives: options.directives !== false}))
+  const syntax = markdownOptions(text, {directives: options.directives !== false})
+  return withGuardedSource(text, () => fromMarkdown(text, syntax))
 }

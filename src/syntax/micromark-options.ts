@@ -23,6 +23,7 @@ import {directive} from 'micromark-extension-directive'
 import {gfm} from 'micromark-extension-gfm'
 import {combineExtensions} from 'micromark-util-combine-extensions'
 import type {Construct, Extension} from 'micromark-util-types'
+import {guardedTable} from './table-guard.js'
 
 /**
  * Each construct left out of a text's syntax when the text lacks what the
@@ -64,10 +65,11 @@ function containerDirectives(): Extension {
 }
 
 /**
- * A combined extension without the named constructs (the rest in their
- * order; hooks that hold no constructs, such as attention markers, kept).
+ * A combined extension with each construct replaced by what `change` gives
+ * for it, or left out where it gives `undefined` (the rest in their order;
+ * hooks that hold no constructs, such as attention markers, kept).
  */
-function withoutConstructs(extension: Extension, names: ReadonlySet<string>): Extension {
+function mapConstructs(extension: Extension, change: (construct: Construct) => Construct | undefined): Extension {
   const result: Record<string, Record<string, unknown>> = {}
   for (const [hook, map] of Object.entries(extension as Record<string, Record<string, unknown> | undefined>)) {
     if (!map) continue
@@ -78,7 +80,12 @@ function withoutConstructs(extension: Extension, names: ReadonlySet<string>): Ex
         continue
       }
 
-      const list = value.filter((item) => !(typeof item === 'object' && item !== null && names.has((item as Construct).name ?? '')))
+      const list: unknown[] = []
+      for (const item of value) {
+        const changed = typeof item === 'object' && item !== null ? change(item as Construct) : item
+        if (changed !== undefined) list.push(changed)
+      }
+
       if (list.length > 0) kept[code] = list
     }
 
@@ -116,9 +123,11 @@ function gfmMdastExtensions(): MdastExtension[] {
 }
 
 // Hugo's Goldmark leaves `~one~` literal; only `~~two~~` strikes through.
+// The table construct goes behind its guard (./table-guard.ts).
+const guardTable = (construct: Construct): Construct => (construct.name === 'table' ? guardedTable(construct) : construct)
 const fullSyntax = {
-  withDirectives: combineExtensions([gfm({singleTilde: false}), containerDirectives()]),
-  withoutDirectives: combineExtensions([gfm({singleTilde: false})])
+  withDirectives: mapConstructs(combineExtensions([gfm({singleTilde: false}), containerDirectives()]), guardTable),
+  withoutDirectives: mapConstructs(combineExtensions([gfm({singleTilde: false})]), guardTable)
 }
 
 const mdastExtensions = {
@@ -146,7 +155,7 @@ export function markdownOptions(text: string, syntax: MarkdownSyntax): Options {
     const full = syntax.directives ? fullSyntax.withDirectives : fullSyntax.withoutDirectives
     const absent = new Set(optionalConstructs.filter((construct) => !construct.needs.test(text)).map((construct) => construct.name))
     options = {
-      extensions: [absent.size > 0 ? withoutConstructs(full, absent) : full],
+      extensions: [absent.size > 0 ? mapConstructs(full, (construct) => (absent.has(construct.name ?? '') ? undefined : construct)) : full],
       mdastExtensions: syntax.directives ? mdastExtensions.withDirectives : mdastExtensions.withoutDirectives
     }
     variants.set(key, options)
