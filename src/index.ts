@@ -53,3 +53,17 @@ export {
   type ParsedPage,
   type RemarkHugoOptions
 } from './syntax/index.js'
+export {
+  buildSiteIndex,
+  discoverSite,
+  listContentPages,
+  readSiteConfig,
+  type SiteConfig,
+  type SiteConfigOptions,
+  type SiteIndex,
+  type SiteIndexOptions,
+  type SiteLocation,
+  type SitePage,
+  type SitePageKind,
+  type SiteSection
+} from './site/index.js'
