@@ -1,0 +1,191 @@
+/**
+ * The Hugo module end to end: a Hugo site made of `content-examples/`,
+ * slamark's `layouts/` (mounted as the README tells Hugo before 0.146 to
+ * mount them: `_shortcodes` → `layouts/shortcodes`, `_partials` →
+ * `layouts/partials`) and Doks' templates (`@thulite/doks-core`), with a
+ * page layout that calls the breach notice partial before `.Content`.
+ * `slamark build --hugo` writes the data files, then Debian's Hugo 0.111
+ * builds the site: Hugo must finish without an error or a warning, and
+ * every SLA shortcode's HTML (and the notice) must equal, as DOM trees,
+ * what the standalone renderer (`createProcessor`) gives for the same page,
+ * markup and "now".
+ *
+ * Runs only when `hugo` is on PATH (CI installs it); says so when skipped.
+ */
+import {spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type {Element, Parents} from 'hast'
+import {VFile} from 'vfile'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {main} from '../src/cli/main.js'
+import {parseFrontMatter} from '../src/frontmatter/index.js'
+import {detectFrontMatter, lexPage} from '../src/hugo/index.js'
+import type {ShortcodeCall} from '../src/hugo/index.js'
+import {createProcessor} from '../src/pipeline.js'
+import {compareTrees, formatDifferences, parseFragment} from './support/dom-compare.js'
+import {hugoAvailable, hugoVersion} from './support/hugo.js'
+import {assembleHugoDoksSite, doksMarkup, runHugoDoksSite, type HugoDoksBuild} from './support/hugo-doks-site.js'
+import {examplesRoot, projectRoot} from './support/tree.js'
+
+const asOf = '2026-11-22T12:00:00+01:00'
+const slaClasses = ['sla-timeline', 'sla-targets', 'sla-breaches', 'sla-value', 'sla-breach-notice']
+
+/**
+ * slamark's layouts mounted as the README says for Hugo before 0.146: each
+ * shortcode file into `layouts/shortcodes/` (a folder mounted there would
+ * hide the site's and Doks' own shortcodes from Hugo 0.111), and the
+ * partials' own folder.
+ */
+const oldHugoMounts = [
+  ...['sla-breaches', 'sla-targets', 'sla-timeline', 'sla-value'].map((name) => ({
+    source: path.join(projectRoot, 'layouts', '_shortcodes', `${name}.html`),
+    target: `layouts/shortcodes/${name}.html`
+  })),
+  {source: path.join(projectRoot, 'layouts', '_partials', 'slamark'), target: 'layouts/partials/slamark'}
+]
+const pageTop = '{{ partial "slamark/breach-notice.html" . }}'
+
+/** Run the CLI in this process; its exit code and output. */
+async function cli(args: string[], cwd = process.cwd()) {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(args, {cwd, color: false, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text)})
+  return {code, stdout, stderr}
+}
+
+/** The outermost elements of an HTML fragment that carry one of slamark's classes, in document order. */
+function slaElements(html: string): Element[] {
+  const found: Element[] = []
+  const visit = (parent: Parents): void => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue
+      const classes = Array.isArray(child.properties.className) ? child.properties.className.map(String) : []
+      if (classes.some((name) => slaClasses.includes(name))) found.push(child)
+      else visit(child)
+    }
+  }
+
+  visit(parseFragment(html))
+  return found
+}
+
+function classOf(element: Element): string {
+  return (element.properties.className as string[]).find((name) => slaClasses.includes(name))!
+}
+
+/** The `sla-*` calls of a page, nested ones included, in source order. */
+function slaCalls(source: string): string[] {
+  const names: string[] = []
+  const visit = (calls: ShortcodeCall[]): void => {
+    for (const call of calls) {
+      if (call.name.startsWith('sla-')) names.push(call.name)
+      visit(call.children)
+    }
+  }
+
+  visit(lexPage(source).calls)
+  return names
+}
+
+/** Whether a page's front matter has an `sla` block. */
+function hasSla(source: string): boolean {
+  const block = detectFrontMatter(source).block
+  return block !== undefined && Object.hasOwn(parseFrontMatter(block).data, 'sla')
+}
+
+function examplePages(): Record<string, string> {
+  const pages: Record<string, string> = {}
+  for (const file of (fs.readdirSync(examplesRoot, {recursive: true}) as string[]).map((item) => item.split(path.sep).join('/')).sort()) {
+    if (file.endsWith('.md')) pages[file] = fs.readFileSync(path.join(examplesRoot, file), 'utf8')
+  }
+
+  return pages
+}
+
+function writePages(root: string, pages: Record<string, string>): void {
+  for (const [contentPath, source] of Object.entries(pages)) {
+    const file = path.join(root, 'content', contentPath)
+    fs.mkdirSync(path.dirname(file), {recursive: true})
+    fs.writeFileSync(file, source)
+  }
+}
+
+/** The standalone renderer's HTML of a page, with the site's markup and the notice at the top. */
+async function standalone(contentPath: string, source: string, root: string): Promise<string> {
+  const processor = createProcessor({markup: doksMarkup as never, root, asOf, breachNotice: 'top'})
+  const file = new VFile({path: contentPath, value: source})
+  file.data.contentPath = contentPath
+  return String(await processor.process(file))
+}
+
+if (!hugoAvailable) console.warn('hugo not on PATH: the Hugo module tests (slamark build --hugo, then hugo) did not run')
+
+describe.skipIf(!hugoAvailable)('the Hugo module with content-examples', () => {
+  const pages = examplePages()
+  const temporary: string[] = []
+  let root = ''
+  let build: HugoDoksBuild
+  let built: {code: number; stdout: string; stderr: string}
+
+  beforeAll(async () => {
+    console.info(`Hugo module tests against ${hugoVersion() ?? 'hugo'}`)
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'slamark-hugo-module-'))
+    temporary.push(root)
+    assembleHugoDoksSite(root, {mounts: oldHugoMounts, pageTop})
+    writePages(root, pages)
+    built = await cli(['build', '--hugo', root, '--as-of', asOf])
+    build = runHugoDoksSite(root, Object.keys(pages))
+  }, 120_000)
+
+  afterAll(() => {
+    for (const folder of temporary) fs.rmSync(folder, {recursive: true, force: true})
+  })
+
+  it('should write one data file per SLA page, and Hugo should build without a warning', () => {
+    expect(built.code).toBe(0)
+    expect(fs.readdirSync(path.join(root, 'data', 'slamark')).sort()).toEqual([
+      'northfield-website-project.json',
+      'ostara-support-desk-2026.json',
+      'tidewater-website-care-2026.json',
+      'veldhuis-hosting-2026.json'
+    ])
+    expect(build.warnings).toEqual([])
+  })
+
+  it('should leave pages without SLA data untouched', () => {
+    for (const contentPath of ['_index.md', 'docs/_index.md']) {
+      expect(fs.readFileSync(path.join(root, 'content', contentPath), 'utf8')).toBe(pages[contentPath])
+      expect(build.pages[contentPath]!.top).toBe('')
+      expect(slaElements(build.pages[contentPath]!.html)).toEqual([])
+    }
+  })
+
+  const slaPages = Object.entries(examplePages()).filter(([, source]) => hasSla(source))
+  it('should have SLA pages to compare', () => {
+    expect(slaPages.map(([name]) => name)).toEqual([
+      'docs/managed-hosting-sla.md',
+      'docs/project-delivery-sla/index.md',
+      'docs/support-desk-sla.md',
+      'docs/website-care-sla.md'
+    ])
+  })
+
+  it.each(slaPages)('%s: SLA shortcodes and breach notice as the standalone renderer gives them', async (contentPath, source) => {
+    const hugo = build.pages[contentPath]!
+    const html = await standalone(contentPath, source, root)
+    const expected = slaElements(html)
+    const actual = [...slaElements(hugo.top), ...slaElements(hugo.html)]
+
+    // Every call shows, in order, after the notice (when the page has a breach).
+    const notice = expected.length > 0 && classOf(expected[0]!) === 'sla-breach-notice' ? ['sla-breach-notice'] : []
+    expect(expected.map(classOf)).toEqual([...notice, ...slaCalls(source)])
+    expect(actual.map(classOf)).toEqual(expected.map(classOf))
+
+    for (const [index, element] of expected.entries()) {
+      const differences = compareTrees({type: 'root', children: [element]}, {type: 'root', children: [actual[index]!]})
+      expect(differences, `${classOf(element)} #${index}:\n${formatDifferences(differences)}`).toEqual([])
+    }
+  })
+})
