@@ -189,3 +189,99 @@ describe.skipIf(!hugoAvailable)('the Hugo module with content-examples', () => {
     }
   })
 })
+
+/** A site of Doks' templates, slamark's layouts and the given content folder, in a new temporary folder. */
+function fixtureSite(contentFrom: string, temporary: string[]): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'slamark-hugo-module-'))
+  temporary.push(root)
+  assembleHugoDoksSite(root, {mounts: oldHugoMounts, pageTop})
+  fs.cpSync(contentFrom, path.join(root, 'content'), {recursive: true})
+  return root
+}
+
+const fixtureContent = path.join(projectRoot, 'test', 'fixtures', 'hugo-module', 'content')
+const fixturePage = 'docs/kiln-rollout.md'
+
+describe.skipIf(!hugoAvailable)('the Hugo module with nested, repeated and commented calls', () => {
+  const temporary: string[] = []
+  const source = fs.readFileSync(path.join(fixtureContent, fixturePage), 'utf8')
+
+  afterAll(() => {
+    for (const folder of temporary) fs.rmSync(folder, {recursive: true, force: true})
+  })
+
+  it('should find every call by Hugo’s ordinals, inside a callout and a table too, and repeat slamark’s warning', async () => {
+    const root = fixtureSite(fixtureContent, temporary)
+    const built = await cli(['build', '--hugo', root, '--as-of', '2026-03-20T12:00:00+01:00'])
+    expect(built.code).toBe(0)
+    const build = runHugoDoksSite(root, [fixturePage])
+
+    expect(build.warnings).toEqual([
+      'slamark: content/docs/kiln-rollout.md:78:42: Unexpected `availability.objectiv`: no `objectiv` in `availability`, expected one of `objective`, `window`, `incidents`, `creditTiers` [sla-value-unknown-path]'
+    ])
+
+    const processor = createProcessor({markup: doksMarkup as never, root, asOf: '2026-03-20T12:00:00+01:00', breachNotice: 'top'})
+    const file = new VFile({path: fixturePage, value: source})
+    file.data.contentPath = fixturePage
+    const expected = slaElements(String(await processor.process(file)))
+    const page = build.pages[fixturePage]!
+    const actual = [...slaElements(page.top), ...slaElements(page.html)]
+    expect(expected.map(classOf)).toEqual(['sla-breach-notice', 'sla-value', 'sla-value', 'sla-value', 'sla-value', 'sla-value', 'sla-timeline', 'sla-breaches'])
+    expect(actual.map(classOf)).toEqual(expected.map(classOf))
+    for (const [index, element] of expected.entries()) {
+      const differences = compareTrees({type: 'root', children: [element]}, {type: 'root', children: [actual[index]!]})
+      expect(differences, `${classOf(element)} #${index}:\n${formatDifferences(differences)}`).toEqual([])
+    }
+  })
+
+  it('should warn, not stay blank, when the data file is missing', () => {
+    const root = fixtureSite(fixtureContent, temporary)
+    const build = runHugoDoksSite(root, [fixturePage])
+    expect(slaElements(build.pages[fixturePage]!.html)).toEqual([])
+    // One warning per call (8) and one for the notice, each naming the file and the command.
+    expect(build.warnings.length).toBe(9)
+    for (const warning of build.warnings) {
+      expect(warning).toContain('no data/slamark/harbour-kiln-rollout.json')
+      expect(warning).toContain('run `slamark build --hugo` before hugo')
+    }
+  })
+
+  it('should warn when the page changed after the build, and show the HTML it has for the path', async () => {
+    const root = fixtureSite(fixtureContent, temporary)
+    expect((await cli(['build', '--hugo', root, '--as-of', '2026-03-20T12:00:00+01:00'])).code).toBe(0)
+    // A new call before the others moves every ordinal by one.
+    const page = path.join(root, 'content', fixturePage)
+    fs.writeFileSync(page, source.replace('The uptime objective is', 'Measured per {{< sla-value "availability.window" >}}. The uptime objective is'))
+    const build = runHugoDoksSite(root, [fixturePage])
+    const stale = build.warnings.filter((warning) => warning.includes('the page changed after `slamark build --hugo`; run it again'))
+    // Every call but the second, whose new key holds a call of the same path.
+    expect(stale.length).toBe(8)
+    expect(stale[0]).toMatch(/^slamark: data\/slamark\/harbour-kiln-rollout\.json has no \{\{< sla-value >\}\} call 0 \(\/.*\/content\/docs\/kiln-rollout\.md:58:14\)/)
+    const values = slaElements(build.pages[fixturePage]!.html).filter((element) => classOf(element) === 'sla-value')
+    // The new path was never built: nothing; the others fall back to the HTML of their path.
+    expect(values.map((element) => element.properties.dataSlaPath)).toEqual([
+      'availability.objective',
+      'availability.objective',
+      'targets.first-response.goals.P1',
+      'targets.first-response.goals.P2',
+      'targets.first-response.goals.P1'
+    ])
+  })
+
+  it('should stop the prebuild chain with the located error before Hugo runs, writing nothing', () => {
+    const root = fixtureSite(fixtureContent, temporary)
+    const page = path.join(root, 'content', fixturePage)
+    fs.writeFileSync(page, source.replace('timeZone: Europe/Berlin', 'timeZone: Europe/Atlantis'))
+    const bin = path.join(projectRoot, 'bin', 'slamark.js')
+    const result = spawnSync('sh', ['-c', '"$0" "$1" build --hugo "$2" && hugo --source "$2"', process.execPath, bin, root], {
+      encoding: 'utf8',
+      env: {...process.env, NO_COLOR: '1'}
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/kiln-rollout\.md\n\s*11:13-11:28\s+error\s+Unexpected time zone `Europe\/Atlantis`/)
+    expect(result.stderr).toContain('time-zone-unknown')
+    expect(result.stderr).toContain('nothing was written')
+    expect(fs.existsSync(path.join(root, 'data'))).toBe(false)
+    expect(fs.existsSync(path.join(root, 'public'))).toBe(false)
+  })
+})

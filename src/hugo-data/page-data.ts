@@ -51,6 +51,8 @@ export interface HugoPageData {
 export interface PageDataInputs {
   /** The processed page (its messages, `data.slaReport`, `data.contentPath`). */
   file: VFile
+  /** The page's path from the site folder, with `/` (`content/docs/sla.md`): messages name it, so the data is the same wherever the build runs. */
+  sitePath: string
   /** The page's top-level shortcode calls, as Hugo's lexer finds them. */
   calls: readonly ShortcodeCall[]
   /** The filled nodes, by marker (`markFragments`). */
@@ -85,7 +87,7 @@ export function pageData(inputs: PageDataInputs): HugoPageData | undefined {
   for (const call of slaCalls(inputs.calls)) {
     const key = keys.get(call.start)!
     const html = byOffset.get(call.start) ?? ''
-    const data: HugoCallData = {name: call.name, html, messages: messagesAt(file, call.start)}
+    const data: HugoCallData = {name: call.name, html, messages: messagesAt(file, inputs.sitePath, call.start)}
     if (call.name === 'sla-value') {
       const path = valuePath(call)
       data.path = path
@@ -100,7 +102,7 @@ export function pageData(inputs: PageDataInputs): HugoPageData | undefined {
   return {
     format: hugoDataFormat,
     slaId: report.slaId,
-    page: file.data.contentPath ?? file.path,
+    page: file.data.contentPath ?? inputs.sitePath,
     asOf: report.asOf,
     calls,
     values,
@@ -130,8 +132,8 @@ function valuePath(call: ShortcodeCall): string {
 }
 
 /** slamark's messages placed at a call, as one line each. */
-function messagesAt(file: VFile, offset: number): string[] {
-  return file.messages.filter((message) => startOffset(message) === offset).map((message) => messageLine(file, message))
+function messagesAt(file: VFile, where: string, offset: number): string[] {
+  return file.messages.filter((message) => startOffset(message) === offset).map((message) => messageLine(where, message))
 }
 
 function startOffset(message: VFileMessage): number | undefined {
@@ -144,13 +146,13 @@ function startOffset(message: VFileMessage): number | undefined {
  * A message as one line, as Hugo's log shows it: `file:line:column: reason [rule]`.
  *
  * @param file
- *   The page.
+ *   The path to name.
  * @param message
  *   One of its messages.
  */
-export function messageLine(file: VFile, message: VFileMessage): string {
+export function messageLine(file: string, message: VFileMessage): string {
   const place = message.place
   const point = place ? ('start' in place ? place.start : place) : undefined
-  const where = point ? `${file.path}:${point.line}:${point.column}` : file.path
+  const where = point ? `${file}:${point.line}:${point.column}` : file
   return `${where}: ${message.reason}${message.ruleId ? ` [${message.ruleId}]` : ''}`
 }

@@ -93,7 +93,8 @@ export async function runSite(folder: string, options: SiteRunOptions): Promise<
     if (options.render && file.data.slaReport) {
       const marked = markFragments(tree)
       processor.stringify(tree, file)
-      const data = pageData({file, calls: lexPage(page.source, {registry}).calls, marked, html: fragments.get(file) ?? new Map()})
+      const sitePath = path.relative(site.root, page.file).split(path.sep).join('/')
+      const data = pageData({file, sitePath, calls: lexPage(page.source, {registry}).calls, marked, html: fragments.get(file) ?? new Map()})
       if (data) run.data = data
     }
 
