@@ -1,10 +1,8 @@
 import path from 'node:path'
-import {runSite} from '../hugo-data/site-run.js'
 import {writeHugoData} from '../hugo-data/write.js'
 import type {HugoPageData} from '../hugo-data/page-data.js'
 import type {CommandContext} from './lint.js'
-import {printMessages} from './report.js'
-import {siteArguments, type SiteCommandOptions} from './site-options.js'
+import {startSiteCommand, type SiteCommandOptions} from './site-options.js'
 
 /**
  * `slamark build --hugo [site]`: lint every page of a Hugo site; on errors
@@ -20,20 +18,8 @@ import {siteArguments, type SiteCommandOptions} from './site-options.js'
  */
 export async function buildHugo(args: readonly string[], context: CommandContext & SiteCommandOptions): Promise<number> {
   const command = 'slamark build --hugo'
-  const folder = siteArguments(command, args, context, context)
-  if (folder === undefined) return 2
-
-  const run = await runSite(folder, {cwd: context.cwd, asOf: context.asOf, environment: context.environment, render: true})
-  if ('problem' in run) {
-    context.stderr(`${command}: ${run.problem}\n`)
-    return 2
-  }
-
-  printMessages(run.reported, context)
-  if (run.fatal) {
-    context.stderr(`${command}: Unexpected errors in the site, expected none: nothing was written; fix them and build again\n`)
-    return 1
-  }
+  const run = await startSiteCommand(command, args, context, {render: true, made: 'written'})
+  if (typeof run === 'number') return run
 
   const pages = run.pages.map((page) => page.data).filter((data): data is HugoPageData => data !== undefined)
   let result
