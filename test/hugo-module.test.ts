@@ -17,6 +17,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type {Element, Parents} from 'hast'
+import {parse as parseToml} from 'smol-toml'
 import {VFile} from 'vfile'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {main} from '../src/cli/main.js'
@@ -33,18 +34,20 @@ const asOf = '2026-11-22T12:00:00+01:00'
 const slaClasses = ['sla-timeline', 'sla-targets', 'sla-breaches', 'sla-value', 'sla-breach-notice']
 
 /**
- * slamark's layouts mounted as the README says for Hugo before 0.146: each
- * shortcode file into `layouts/shortcodes/` (a folder mounted there would
- * hide the site's and Doks' own shortcodes from Hugo 0.111), and the
- * partials' own folder.
+ * slamark's layouts mounted exactly as the README tells a site on Hugo
+ * before 0.146 (its `module.toml` block), with `node_modules/slamark`
+ * standing for this checkout.
  */
-const oldHugoMounts = [
-  ...['sla-breaches', 'sla-targets', 'sla-timeline', 'sla-value'].map((name) => ({
-    source: path.join(projectRoot, 'layouts', '_shortcodes', `${name}.html`),
-    target: `layouts/shortcodes/${name}.html`
-  })),
-  {source: path.join(projectRoot, 'layouts', '_partials', 'slamark'), target: 'layouts/partials/slamark'}
-]
+function readmeMounts(heading: string): Array<{source: string; target: string}> {
+  const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8')
+  const block = new RegExp('```toml\\n\\s*## ' + heading.replaceAll(/[()]/g, '\\$&') + '\\n([\\s\\S]*?)```').exec(readme)
+  if (!block) throw new Error(`no \`## ${heading}\` TOML block in the README`)
+  const {mounts} = parseToml(block[1]!.replaceAll(/^ {3}/gm, '')) as {mounts: Array<{source: string; target: string}>}
+  return mounts.map((mount) => ({source: path.join(projectRoot, mount.source.replace(/^node_modules\/slamark\//, '')), target: mount.target}))
+}
+
+const oldHugoMounts = readmeMounts('slamark (Hugo before 0.146)')
+
 const pageTop = '{{ partial "slamark/breach-notice.html" . }}'
 
 /** Run the CLI in this process; its exit code and output. */
@@ -141,6 +144,19 @@ describe.skipIf(!hugoAvailable)('the Hugo module with content-examples', () => {
 
   afterAll(() => {
     for (const folder of temporary) fs.rmSync(folder, {recursive: true, force: true})
+  })
+
+  it('should mount what the README says, every source a file of the package', () => {
+    expect(oldHugoMounts.map((mount) => mount.target)).toEqual([
+      'layouts/shortcodes/sla-timeline.html',
+      'layouts/shortcodes/sla-breaches.html',
+      'layouts/shortcodes/sla-targets.html',
+      'layouts/shortcodes/sla-value.html',
+      'layouts/partials/slamark'
+    ])
+    for (const mount of oldHugoMounts) expect(fs.existsSync(mount.source), mount.source).toBe(true)
+    const newHugo = readmeMounts('slamark (Hugo 0.146 and later)')
+    expect(newHugo).toEqual([{source: path.join(projectRoot, 'layouts'), target: 'layouts'}])
   })
 
   it('should write one data file per SLA page, and Hugo should build without a warning', () => {
