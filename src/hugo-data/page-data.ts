@@ -8,6 +8,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {SlaReport} from '../engine/report.js'
 import type {ShortcodeCall} from '../hugo/types.js'
+import {lineIndexFor} from '../syntax/line-index.js'
 import {slaShortcodeNames} from '../transform/inject/index.js'
 import {callKeys} from './call-keys.js'
 import type {MarkedFragment} from './fragments.js'
@@ -88,6 +89,7 @@ export function pageData(inputs: PageDataInputs): HugoPageData | undefined {
     const key = keys.get(call.start)!
     const html = byOffset.get(call.start) ?? ''
     const data: HugoCallData = {name: call.name, html, messages: messagesAt(file, inputs.sitePath, call.start)}
+    if (html === '' && data.messages.length === 0) data.messages.push(keptAsText(inputs.sitePath, call, file))
     if (call.name === 'sla-value') {
       const path = valuePath(call)
       data.path = path
@@ -123,6 +125,16 @@ function slaCalls(calls: readonly ShortcodeCall[]): ShortcodeCall[] {
   }
 
   return found
+}
+
+/**
+ * Why a call without a message shows nothing: slamark keeps it as text
+ * (inside code, raw HTML, a link destination, or the body of a shortcode
+ * it does not render), where Hugo still runs it.
+ */
+function keptAsText(where: string, call: ShortcodeCall, file: VFile): string {
+  const point = lineIndexFor(file).toPoint(call.start)
+  return `${where}:${point.line}:${point.column}: Unexpected \`${call.name}\` where slamark keeps shortcodes as written (code, raw HTML, a link, or a shortcode it does not render), expected it in the page's Markdown: it shows nothing here`
 }
 
 /** The path `sla-value` reads: the `path` param, else the first positional one (as the injection reads it). */
