@@ -24,6 +24,7 @@ export {
   remarkRender,
   renderPage,
   type GoldmarkOptions,
+  type HastContext,
   type HeadingIdType,
   type HighlightOptions,
   type LinkTarget,
