@@ -109,6 +109,20 @@ describe('slamark build --hugo', () => {
     expect(fs.readFileSync(path.join(root, 'data', 'slamark', 'harbour-kiln-rollout.json'), 'utf8')).not.toContain('data-slamark-fragment')
   })
 
+  it('should render with the site’s Goldmark settings, from config/_default in YAML or the root file in TOML', async () => {
+    const messageOfRawCall = async (files: Record<string, string>) => {
+      const root = site(files)
+      expect((await cli(['build', '--hugo', root, '--as-of', asOf])).code).toBe(0)
+      const data = JSON.parse(fs.readFileSync(path.join(root, 'data', 'slamark', 'harbour-kiln-rollout.json'), 'utf8')) as HugoPageData
+      return data.calls['9']!.messages[0]
+    }
+
+    // Hugo's default keeps raw HTML out, so the call in it stays text; `unsafe` renders it.
+    expect(await messageOfRawCall({})).toContain('where slamark keeps shortcodes as written')
+    expect(await messageOfRawCall({'config/_default/markup.yaml': 'goldmark:\n  renderer:\n    unsafe: true\n'})).toContain('[shortcode-not-rendered]')
+    expect(await messageOfRawCall({'hugo.toml': 'baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n'})).toContain('[shortcode-not-rendered]')
+  })
+
   it('should write the same bytes under any time zone and locale, with keys in order', () => {
     const outputs = ['UTC', 'Pacific/Kiritimati', 'America/St_Johns'].map((zone, index) => {
       const root = site()
@@ -167,6 +181,15 @@ describe('slamark build --hugo', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/broken\.md\n\s*5:7-5:16\s+error\s+/)
     expect(result.stderr).toContain('sla-id-invalid')
+    expect(fs.existsSync(path.join(root, 'data'))).toBe(false)
+  })
+
+  it('should stop on a configuration value Hugo would stop on', async () => {
+    const root = site({'config/_default/markup.toml': '[goldmark.renderer]\nunsafe = "yes"\n'})
+    const result = await cli(['build', '--hugo', root, '--as-of', asOf])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/markup\.toml\n\s*2:10-2:15\s+error\s+/)
+    expect(result.stderr).toContain('config-value-type')
     expect(fs.existsSync(path.join(root, 'data'))).toBe(false)
   })
 
