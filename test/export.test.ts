@@ -238,6 +238,13 @@ describe('slamark export', () => {
     expect(JSON.parse((await cli(['export', '--format', 'json', root, '--as-of', asOf])).stdout).format).toBe(reportsFormat)
   })
 
+  it('should export a folder of pages too, read with Hugo’s defaults', async () => {
+    const result = await cli(['export', '--format', 'json', fixtureContent, '--as-of', asOf])
+    expect(result.code).toBe(0)
+    const data = JSON.parse(result.stdout) as {reports: Array<{slaId: string; page: string}>}
+    expect(data.reports.map((item) => [item.slaId, item.page])).toEqual([['harbour-kiln-rollout', 'docs/kiln-rollout.md']])
+  })
+
   it('should refuse a missing or unknown format with exit 2', async () => {
     expect(await cli(['export', '.'])).toEqual({code: 2, stdout: '', stderr: 'slamark export: Unexpected export without `--format`, expected `--format` `openslo`, `ics`, `json`\n'})
     expect(await cli(['export', '--format', 'openslow', '.'])).toEqual({

@@ -51,10 +51,11 @@ export interface SiteRun {
 }
 
 /**
- * Run every page of the Hugo site at `folder`.
+ * Run every page of the Hugo site at `folder` (with `render`, it must be a
+ * site; without, a folder of pages read with Hugo's defaults will do).
  *
  * @param folder
- *   The site folder (relative to `options.cwd`).
+ *   The site or content folder (relative to `options.cwd`).
  * @param options
  *   "Now", the environment, whether to render.
  * @returns
@@ -63,7 +64,8 @@ export interface SiteRun {
 export async function runSite(folder: string, options: SiteRunOptions): Promise<SiteRun | {problem: string}> {
   const site = discoverSite(folder, {cwd: options.cwd, environment: options.environment})
   if (!site) return {problem: `Unexpected \`${folder}\`, expected the folder of a Hugo site`}
-  if (site.kind !== 'site') {
+  // Hugo data goes into a site's `data/`; reports can come from a folder of pages too.
+  if (site.kind !== 'site' && options.render) {
     return {problem: `Unexpected \`${folder}\`, expected a Hugo site (a folder with a Hugo configuration or a \`content/\` folder), not a folder of pages`}
   }
 
