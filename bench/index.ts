@@ -6,7 +6,8 @@
  * Options: `--pages=N` (minimum corpus pages, default 2000), `--rounds=N`
  * (default 5), `--tickets=N` (generated tickets for the engine, default
  * 100000), `--only=parse,render,ladder,tools,engine` (sections to run,
- * default all). Prints a table and writes `bench/.corpus/results.json`.
+ * default all; `hugo` times `slamark build --hugo` against `hugo` on a site
+ * of the corpus). Prints a table and writes `bench/.corpus/results.json`.
  * Timings are reported, never asserted.
  */
 
@@ -34,6 +35,7 @@ import {
   warmUp,
   type Subject
 } from './measure.js'
+import {hugoBenchmark} from './hugo.js'
 import {processBenchmarks} from './processes.js'
 import {renderSubjects} from './render.js'
 
@@ -49,7 +51,7 @@ const corpusRoot = path.join(here, '.corpus')
 const minPages = numberOption('pages', 2000)
 const rounds = numberOption('rounds', 5)
 const engineTickets = numberOption('tickets', 100_000)
-const sections = listOption('only', ['parse', 'render', 'ladder', 'tools', 'engine'])
+const sections = listOption('only', ['parse', 'render', 'ladder', 'tools', 'engine', 'hugo'])
 
 const baselineProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 const slamarkProcessor = unified().use(remarkHugo).freeze()
@@ -172,7 +174,19 @@ if (sections.has('engine')) {
   engine = JSON.parse(engineRun.stdout) as typeof engine
 }
 
-const hugoNote = 'hugo: skipped (building a site needs Doks and slamark shortcode templates; not part of this harness)'
+let hugo: Awaited<ReturnType<typeof hugoBenchmark>> | undefined
+if (sections.has('hugo')) {
+  log('Timing slamark build --hugo and hugo on a site of the corpus …')
+  hugo = await hugoBenchmark({repoRoot, corpusRoot, pagesFolder: 'pages', rounds: Math.min(rounds, 3)})
+}
+
+const hugoNote =
+  hugo === undefined
+    ? 'hugo: not timed (--only without hugo)'
+    : 'skipped' in hugo
+      ? hugo.skipped
+      : `Hugo site of ${hugo.pages} corpus pages (Doks and slamark templates, ${hugo.dataFiles} SLA data files): slamark build --hugo ${hugo.slamarkMs.map((ms) => formatNumber(ms, 0)).join(' ')} ms, ` +
+        `hugo ${hugo.hugoMs.map((ms) => formatNumber(ms, 0)).join(' ')} ms per round; slamark/hugo ${formatNumber(hugo.ratio, 2)} (median of per-round ratios); hugo wrote ${hugo.hugoStderrLines} stderr lines`
 
 // Report.
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
@@ -245,10 +259,10 @@ if (processes.length > 0) {
       processes.map((entry) => [entry.name, formatNumber(entry.wallMs, 0), String(entry.exitCode), entry.note])
     ),
     ...lintRatio(processes),
-    hugoNote,
     ''
   )
 }
+if (hugo !== undefined) lines.push(hugoNote, '')
 if (engine) {
   lines.push(
     `engine: ${formatNumber(engine.tickets, 0)} generated tickets (${formatNumber(engine.cycles, 0)} target cycles, pauses and priority changes, two business calendars) in ` +
@@ -285,7 +299,7 @@ await writeFile(
       growth: growth ?? null,
       processes,
       engine: engine ?? null,
-      skipped: [hugoNote]
+      hugo: hugo ?? null
     },
     null,
     2

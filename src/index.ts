@@ -24,6 +24,7 @@ export {
   remarkRender,
   renderPage,
   type GoldmarkOptions,
+  type HastContext,
   type HeadingIdType,
   type HighlightOptions,
   type LinkTarget,
@@ -53,3 +54,17 @@ export {
   type ParsedPage,
   type RemarkHugoOptions
 } from './syntax/index.js'
+export {
+  buildSiteIndex,
+  discoverSite,
+  listContentPages,
+  readSiteConfig,
+  type SiteConfig,
+  type SiteConfigOptions,
+  type SiteIndex,
+  type SiteIndexOptions,
+  type SiteLocation,
+  type SitePage,
+  type SitePageKind,
+  type SiteSection
+} from './site/index.js'

@@ -1,12 +1,11 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
-import {reporter} from 'vfile-reporter'
 import {createProcessor} from '../pipeline.js'
+import {dataFilesOf} from '../transform/data-files-report.js'
 import {checkSite} from '../transform/site-checks.js'
-import {compareText} from '../util/sorted.js'
 import {resolveTargets} from './files.js'
+import {printMessages} from './report.js'
 
 /** What a command needs from its host: where it runs and where it writes. */
 export interface CommandContext {
@@ -60,46 +59,7 @@ export async function lint(inputs: readonly string[], context: CommandContext): 
 
   checkSite(files)
   const all = [...files, ...dataFilesOf(files)]
-  // Verbose: the hint of each message (a did-you-mean, what to do) is printed under it.
-  const report = reporter(all, {color: context.color, quiet: true, verbose: true})
-  if (report) context.stderr(report + '\n')
+  printMessages(all, context)
   const fatal = all.some((file) => file.messages.some((message) => message.fatal === true))
   return fatal ? 1 : 0
-}
-
-/**
- * The data files the pages read, one per path: a holidays file shared by ten
- * pages is reported once, with every distinct message any page found in it
- * (pages with other terms or hours may find different things).
- *
- * @param pages
- *   The linted pages.
- */
-function dataFilesOf(pages: readonly VFile[]): VFile[] {
-  const byPath = new Map<string, {file: VFile; seen: Set<string>}>()
-
-  for (const page of pages) {
-    for (const data of page.data.dataFiles ?? []) {
-      const known = byPath.get(data.path)
-      if (!known) {
-        byPath.set(data.path, {file: data, seen: new Set(data.messages.map(messageKey))})
-        continue
-      }
-
-      for (const message of data.messages) {
-        const key = messageKey(message)
-        if (known.seen.has(key)) continue
-        known.seen.add(key)
-        known.file.messages.push(message)
-      }
-    }
-  }
-
-  return [...byPath.values()].map((item) => item.file).sort((a, b) => compareText(a.path, b.path))
-}
-
-/** What makes two messages the same: place, rule and text. */
-function messageKey(message: VFileMessage): string {
-  const place = message.place && 'start' in message.place ? message.place.start : message.place
-  return [place?.line, place?.column, message.ruleId, message.reason].join('\u0000')
 }

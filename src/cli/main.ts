@@ -1,6 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
+import {buildHugo} from './build-hugo.js'
 import {evalCommand} from './eval.js'
+import {exportCommand} from './export.js'
 import {lint, type CommandContext} from './lint.js'
 import {schema} from './schema.js'
 
@@ -11,12 +13,17 @@ Commands:
   schema [--out file]                      print the front matter JSON Schema
   eval <kind>                              evaluate one JSON object on stdin with the engine
                                            (kinds: ticket, dueAfter, timeline, uptime, report, kpis)
+  build --hugo [site]                      lint a Hugo site, write data/slamark/<sla-id>.json for
+                                           slamark's Hugo templates; exit 1 on errors
+  export --format F [site] [--out file]    the site's SLAs as openslo (YAML), ics or json
 
 Options:
   -h, --help       show this help
   -v, --version    show the version
   --no-color       plain output
-  -o, --out FILE   write to a file instead of stdout (schema)
+  -o, --out FILE   write to a file instead of stdout (schema, export)
+  --as-of INSTANT  "now" of the reports (build, export), e.g. 2026-11-22T12:00:00+01:00
+  --environment E  Hugo's environment whose config/E/ applies (build, export; default production)
 `
 
 /**
@@ -39,7 +46,12 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
         version: {type: 'boolean', short: 'v'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
-        out: {type: 'string', short: 'o'}
+        out: {type: 'string', short: 'o'},
+        // Site commands (build --hugo, export).
+        hugo: {type: 'boolean'},
+        format: {type: 'string', short: 'f'},
+        'as-of': {type: 'string'},
+        environment: {type: 'string'}
       }
     })
   } catch (error) {
@@ -66,6 +78,15 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
   if (command === 'schema') return schema(rest, {...context, color, out: values.out})
   if (command === 'eval') return evalCommand(rest, {...context, color})
 
-  context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\`, \`schema\` or \`eval\`\n\n${usage}`)
+  const site = {...context, color, asOf: values['as-of'], environment: values.environment}
+  if (command === 'build') {
+    if (values.hugo) return buildHugo(rest, site)
+    context.stderr('slamark build: Unexpected build without `--hugo`, expected `slamark build --hugo [site]` (the standalone build comes with issue 6)\n')
+    return 2
+  }
+
+  if (command === 'export') return exportCommand(rest, {...site, format: values.format, out: values.out})
+
+  context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\`, \`schema\`, \`eval\`, \`build\` or \`export\`\n\n${usage}`)
   return 2
 }

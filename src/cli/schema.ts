@@ -1,7 +1,6 @@
-import {writeFile} from 'node:fs/promises'
-import path from 'node:path'
 import {frontMatterJsonSchema} from '../schema/json-schema.js'
 import type {CommandContext} from './lint.js'
+import {writeOutput} from './output.js'
 
 /** Options of `slamark schema`. */
 export interface SchemaOptions {
@@ -25,25 +24,5 @@ export async function schema(inputs: readonly string[], context: CommandContext 
     return 2
   }
 
-  const text = JSON.stringify(frontMatterJsonSchema(), null, 2) + '\n'
-
-  if (context.out === undefined) {
-    context.stdout(text)
-    return 0
-  }
-
-  if (context.out === '') {
-    context.stderr('slamark schema: Unexpected empty `--out`, expected a file name\n')
-    return 2
-  }
-
-  const file = path.resolve(context.cwd, context.out)
-  try {
-    await writeFile(file, text)
-  } catch (error) {
-    context.stderr(`slamark schema: Unexpected error writing \`${context.out}\`, expected a writable file: ${String(error)}\n`)
-    return 2
-  }
-
-  return 0
+  return writeOutput('slamark schema', JSON.stringify(frontMatterJsonSchema(), null, 2) + '\n', context)
 }

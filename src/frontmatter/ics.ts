@@ -28,6 +28,7 @@ import {
   icsTooManyRuleId
 } from './rules.js'
 import {code, describeAt} from './text.js'
+import {unescapeIcsText} from '../util/ics-text.js'
 
 /** A whole-day event as written, before yearly repeats are expanded. */
 export interface IcsEvent {
@@ -75,6 +76,9 @@ export interface RecurrenceWindow {
   from: string
   to: string
 }
+
+/** Unescape a `TEXT` value (see `unescapeIcsText`). */
+export {unescapeIcsText as unescapeText} from '../util/ics-text.js'
 
 /** Most days one file may give, repeats expanded: a bound on hostile repeats, far above any real holiday list. */
 export const maxIcsHolidays = 10_000
@@ -485,7 +489,7 @@ function finishEvent(draft: EventDraft, events: IcsEvent[], context: ReadContext
 
   const event: IcsEvent = {date, days, start: context.toFile(start.valueStart, 'start'), end: context.toFile(start.valueStart + start.value.length, 'end')}
   const summary = properties.get('SUMMARY')
-  const name = summary ? unescapeText(summary.value) : ''
+  const name = summary ? unescapeIcsText(summary.value) : ''
   if (name !== '') event.name = name
   const rule = properties.get('RRULE')
   if (rule) {
@@ -678,17 +682,6 @@ function occurrences(event: IcsEvent, window: RecurrenceWindow | undefined): str
   }
 
   return days
-}
-
-/**
- * Unescape a `TEXT` value: `\\`, `\;`, `\,`, and `\n` or `\N` for a line
- * break; any other backslash is kept as written.
- *
- * @param value
- *   The raw value.
- */
-export function unescapeText(value: string): string {
-  return value.replaceAll(/\\([\\;,nN])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char))
 }
 
 /**

@@ -1,4 +1,4 @@
-import type {ElementContent} from 'hast'
+import type {ElementContent, Root as HastRoot} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
@@ -69,8 +69,10 @@ export function renderTree(
     page.toc = []
   }
 
+  const root: HastRoot = {type: 'root', children}
+  options?.onHast?.(root, {file: target, toHtml: (nodes) => toHtml({type: 'root', children: nodes}, settings.toHtml)})
   return {
-    html: toHtml({type: 'root', children}, settings.toHtml),
+    html: toHtml(root, settings.toHtml),
     toc: frontmatter?.toc === false ? '' : buildToc(page.toc, settings.toc),
     headings: page.headings,
     messages: target.messages.slice(before)

@@ -1,6 +1,7 @@
-import type {Element, ElementContent} from 'hast'
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import type {Root, RootContent} from 'mdast'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
+import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ParsePageOptions} from '../syntax/parse.js'
 import type {HugoShortcodeData} from '../syntax/types.js'
@@ -161,6 +162,21 @@ export interface RenderOptions {
    * `staticFallback`).
    */
   resolveLink?: ((target: LinkTarget) => ResolvedLink | undefined) | null | undefined
+  /**
+   * Called with the page's hast just before it becomes HTML, and a function
+   * that writes any of its nodes exactly as they appear in the page's HTML:
+   * for tools that cut parts out of the rendered page (the Hugo data files
+   * take the SLA shortcodes' HTML from it). It may change the tree.
+   */
+  onHast?: ((root: HastRoot, context: HastContext) => undefined) | null | undefined
+}
+
+/** What {@link RenderOptions.onHast} gets besides the tree. */
+export interface HastContext {
+  /** The page's file. */
+  file: VFile
+  /** Nodes of the page as the page's HTML writes them. */
+  toHtml: (nodes: ElementContent[]) => string
 }
 
 /** A heading of the page, as Hugo's TOC and anchors see it. */

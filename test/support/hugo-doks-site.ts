@@ -149,11 +149,14 @@ const marker = {
   content: '@@SLAMARK-CONTENT@@',
   contentEnd: '@@SLAMARK-END-CONTENT@@',
   toc: '@@SLAMARK-TOC@@',
-  tocEnd: '@@SLAMARK-END-TOC@@'
+  tocEnd: '@@SLAMARK-END-TOC@@',
+  top: '@@SLAMARK-TOP@@',
+  topEnd: '@@SLAMARK-END-TOP@@'
 }
 
-const pageLayout =
+const pageLayout = (top: string): string =>
   `${marker.page}{{ with .File }}{{ .Path | base64Encode }}{{ end }}@@` +
+  (top === '' ? '' : `${marker.top}${top}${marker.topEnd}`) +
   `${marker.content}{{ .Content }}${marker.contentEnd}` +
   `${marker.toc}{{ .TableOfContents }}${marker.tocEnd}`
 
@@ -171,10 +174,19 @@ export interface HugoDoksOptions {
    * Chroma's own, which tells a hook's doing from Goldmark's.
    */
   renderHooks?: boolean
+  /** More module mounts (`{source, target}`, sources absolute); the site's own `layouts/` stays mounted. */
+  mounts?: ReadonlyArray<{source: string; target: string}>
+  /**
+   * Template text the page layout prints before `.Content` (such as a
+   * partial call); its output is the page's `top`.
+   */
+  pageTop?: string
 }
 
 /** One page as Hugo printed it. */
 export interface HugoDoksPage {
+  /** What {@link HugoDoksOptions.pageTop} printed (`''` without it). */
+  top: string
   /** `.Content`. */
   html: string
   /** `.TableOfContents` (`<nav id="TableOfContents">…</nav>`, or empty). */
@@ -229,31 +241,7 @@ function checkContentPath(contentPath: string): void {
 export function buildWithHugoDoks(pages: Record<string, string>, options: HugoDoksOptions = {}): HugoDoksBuild {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'slamark-hugo-doks-'))
   try {
-    const layouts = path.join(root, 'layouts')
-    for (const copy of templateCopies(options.renderHooks ?? true)) {
-      const target = path.join(layouts, copy.to)
-      fs.mkdirSync(path.dirname(target), {recursive: true})
-      fs.writeFileSync(target, patched(copy.from, fs.readFileSync(copy.from, 'utf8')))
-    }
-
-    fs.mkdirSync(path.join(layouts, '_default'), {recursive: true})
-    fs.writeFileSync(path.join(layouts, '_default', 'single.html'), pageLayout)
-    fs.writeFileSync(path.join(layouts, '_default', 'list.html'), pageLayout)
-    fs.mkdirSync(path.join(root, 'assets'), {recursive: true})
-
-    const config = {
-      baseURL: 'https://example.org/',
-      disableKinds: ['taxonomy', 'term', 'RSS', 'sitemap', 'robotsTXT', '404'],
-      markup: options.markup ?? doksMarkup,
-      module: {
-        mounts: [
-          {source: 'assets', target: 'assets'},
-          {source: tablerIconsDir, target: 'assets/svgs/tabler-icons'}
-        ]
-      }
-    }
-    fs.writeFileSync(path.join(root, 'config.json'), JSON.stringify(config, null, 2))
-
+    assembleHugoDoksSite(root, options)
     for (const [contentPath, source] of Object.entries(pages)) {
       checkContentPath(contentPath)
       const file = path.join(root, 'content', contentPath)
@@ -261,39 +249,90 @@ export function buildWithHugoDoks(pages: Record<string, string>, options: HugoDo
       fs.writeFileSync(file, source)
     }
 
-    const result = spawnSync(
-      'hugo',
-      ['--source', root, '--destination', path.join(root, 'public'), '--cacheDir', path.join(root, '.cache')],
-      {encoding: 'utf8', timeout: 120_000, env: cleanEnv(), maxBuffer: 64 * 1024 * 1024}
-    )
-    if (result.error) throw result.error
-    if (result.status !== 0) throw new Error(`hugo failed (exit ${result.status}):\n${result.stderr}${result.stdout}`)
-
-    const warnings = `${result.stderr}\n${result.stdout}`
-      .split('\n')
-      .filter((line) => /^WARN\b/.test(line))
-      .map((line) => line.replace(/^WARN\s+\S+\s+\S+\s+/, '').trim())
-
-    const rendered: Record<string, HugoDoksPage> = {}
-    for (const contentPath of Object.keys(pages)) {
-      const output = path.join(root, 'public', outputPathOf(contentPath))
-      if (!fs.existsSync(output)) throw new Error(`hugo wrote no ${outputPathOf(contentPath)} for ${contentPath}`)
-      const text = fs.readFileSync(output, 'utf8')
-      const printedPath = Buffer.from(between(text, marker.page, '@@', output), 'base64').toString('utf8')
-      if (printedPath.split(path.sep).join('/') !== contentPath) {
-        throw new Error(`${outputPathOf(contentPath)} holds ${printedPath}, not ${contentPath}`)
-      }
-
-      rendered[contentPath] = {
-        html: between(text, marker.content, marker.contentEnd, output),
-        toc: between(text, marker.toc, marker.tocEnd, output)
-      }
-    }
-
-    return {pages: rendered, warnings}
+    return runHugoDoksSite(root, Object.keys(pages))
   } finally {
     fs.rmSync(root, {recursive: true, force: true})
   }
+}
+
+/**
+ * Write the layouts and configuration of a Hugo site with Doks' templates
+ * into `root` (content is the caller's).
+ *
+ * @param root
+ *   An empty folder.
+ * @param options
+ *   The `markup` configuration, render hooks, more mounts, the page's top.
+ */
+export function assembleHugoDoksSite(root: string, options: HugoDoksOptions = {}): void {
+  const layouts = path.join(root, 'layouts')
+  for (const copy of templateCopies(options.renderHooks ?? true)) {
+    const target = path.join(layouts, copy.to)
+    fs.mkdirSync(path.dirname(target), {recursive: true})
+    fs.writeFileSync(target, patched(copy.from, fs.readFileSync(copy.from, 'utf8')))
+  }
+
+  fs.mkdirSync(path.join(layouts, '_default'), {recursive: true})
+  fs.writeFileSync(path.join(layouts, '_default', 'single.html'), pageLayout(options.pageTop ?? ''))
+  fs.writeFileSync(path.join(layouts, '_default', 'list.html'), pageLayout(options.pageTop ?? ''))
+  fs.mkdirSync(path.join(root, 'assets'), {recursive: true})
+
+  const config = {
+    baseURL: 'https://example.org/',
+    disableKinds: ['taxonomy', 'term', 'RSS', 'sitemap', 'robotsTXT', '404'],
+    markup: options.markup ?? doksMarkup,
+    module: {
+      mounts: [
+        {source: 'assets', target: 'assets'},
+        {source: tablerIconsDir, target: 'assets/svgs/tabler-icons'},
+        ...(options.mounts && options.mounts.length > 0 ? [{source: 'layouts', target: 'layouts'}, ...options.mounts] : [])
+      ]
+    }
+  }
+  fs.writeFileSync(path.join(root, 'config.json'), JSON.stringify(config, null, 2))
+}
+
+/**
+ * Run `hugo` on a site made by {@link assembleHugoDoksSite} and read back
+ * the given pages. Throws with Hugo's output when the build fails.
+ *
+ * @param root
+ *   The site.
+ * @param contentPaths
+ *   The pages to read back, by content path.
+ */
+export function runHugoDoksSite(root: string, contentPaths: readonly string[]): HugoDoksBuild {
+  const result = spawnSync(
+    'hugo',
+    ['--source', root, '--destination', path.join(root, 'public'), '--cacheDir', path.join(root, '.cache')],
+    {encoding: 'utf8', timeout: 120_000, env: cleanEnv(), maxBuffer: 64 * 1024 * 1024}
+  )
+  if (result.error) throw result.error
+  if (result.status !== 0) throw new Error(`hugo failed (exit ${result.status}):\n${result.stderr}${result.stdout}`)
+
+  const warnings = `${result.stderr}\n${result.stdout}`
+    .split('\n')
+    .filter((line) => /^WARN\b/.test(line))
+    .map((line) => line.replace(/^WARN\s+\S+\s+\S+\s+/, '').trim())
+
+  const rendered: Record<string, HugoDoksPage> = {}
+  for (const contentPath of contentPaths) {
+    const output = path.join(root, 'public', outputPathOf(contentPath))
+    if (!fs.existsSync(output)) throw new Error(`hugo wrote no ${outputPathOf(contentPath)} for ${contentPath}`)
+    const text = fs.readFileSync(output, 'utf8')
+    const printedPath = Buffer.from(between(text, marker.page, '@@', output), 'base64').toString('utf8')
+    if (printedPath.split(path.sep).join('/') !== contentPath) {
+      throw new Error(`${outputPathOf(contentPath)} holds ${printedPath}, not ${contentPath}`)
+    }
+
+    rendered[contentPath] = {
+      top: text.includes(marker.top) ? between(text, marker.top, marker.topEnd, output) : '',
+      html: between(text, marker.content, marker.contentEnd, output),
+      toc: between(text, marker.toc, marker.tocEnd, output)
+    }
+  }
+
+  return {pages: rendered, warnings}
 }
 
 /**

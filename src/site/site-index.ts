@@ -1,0 +1,355 @@
+/**
+ * The site index: every content page of a site with what a site build and
+ * cross-page checks need before any page is rendered: its kind, permalink
+ * (Hugo's default rules, `slug` and `url` honoured), output file, draft
+ * flag, title, weight and date, and the sections that list it. Built once
+ * per run from each page's front matter, read with the same readers as the
+ * pages themselves (Hugo's detection of YAML, TOML, JSON and Org).
+ */
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {parseFrontMatter} from '../frontmatter/index.js'
+import {detectFrontMatter} from '../hugo/front-matter-detect.js'
+import {HugoPageIndex} from '../render/page-index.js'
+import {hugoPermalink} from '../render/permalink.js'
+import {ruleUrl} from '../syntax/messages.js'
+import {readDataFile} from '../transform/read-data-file.js'
+import {compareText} from '../util/sorted.js'
+import {permalinkDuplicateRuleId} from './rules.js'
+import {decodeWeak} from './weak-decode.js'
+
+/** What a content file is to Hugo. */
+export type SitePageKind = 'home' | 'section' | 'page' | 'bundle'
+
+/** One content page of the site. */
+export interface SitePage {
+  /** Its path inside the content folder, with `/` (`docs/sla.md`). */
+  contentPath: string
+  /** Its absolute path. */
+  file: string
+  /**
+   * `home` (`_index.md` at the top), `section` (a folder's `_index.md`, the
+   * section's list page), `page` (any other Markdown file) or `bundle` (a
+   * leaf bundle's `index.md`).
+   */
+  kind: SitePageKind
+  /** Its relative permalink (`/docs/sla/`). */
+  permalink: string
+  /** Where the build writes it, inside the output folder, with `/` (`docs/sla/index.html`). */
+  outputPath: string
+  /** `draft: true` in its front matter (also as Hugo reads `"true"` or `1`). */
+  draft: boolean
+  /** Its `title`, else the name of its file or folder. */
+  title: string
+  /** Its `weight`: `0` when unset (listed after weighted pages). */
+  weight: number
+  /** Its `date` as epoch milliseconds, when it has a readable one. */
+  date: number | undefined
+  /** The front matter as read (`{}` when it has none or it does not parse). */
+  frontMatter: Record<string, unknown>
+  /** The whole file. */
+  source: string
+  /** The key of the section that lists it (`docs`; `''` for the home page); `undefined` for the home page itself. */
+  parent: string | undefined
+}
+
+/** A list page: the home page or a section, with or without an `_index.md`. */
+export interface SiteSection {
+  /** Its folder inside the content folder (`docs`, `docs/guides`; `''` for home). */
+  key: string
+  /** Its relative permalink. */
+  permalink: string
+  /** Where the build writes it, inside the output folder. */
+  outputPath: string
+  /** Its `_index.md`, when it has one. */
+  page: SitePage | undefined
+  /** Its title (from `_index.md`, else the folder's name). */
+  title: string
+  /** The regular pages and bundles it lists, in Hugo's default order (weight, date, title, path). */
+  pages: SitePage[]
+  /** Its sub-sections' keys, in the same order. */
+  sections: string[]
+}
+
+/** Options of {@link buildSiteIndex}. */
+export interface SiteIndexOptions {
+  /** Include pages marked `draft` (Hugo's `--buildDrafts`; default `false`). */
+  drafts?: boolean | null | undefined
+  /** The folder message paths are relative to (default: the process's working folder). */
+  cwd?: string | null | undefined
+}
+
+/** The pages and sections of one site. */
+export interface SiteIndex {
+  /** The content folder (absolute). */
+  contentDir: string
+  /** Every page that is built, sorted by content path. */
+  pages: SitePage[]
+  /** Drafts left out (empty with `drafts`). */
+  drafts: SitePage[]
+  /** Every list page, sorted by key (home first). */
+  sections: SiteSection[]
+  /** Hugo's `GetPage` over the built pages: the renderer's `resolveLink`. */
+  pageIndex: HugoPageIndex
+  /** Files with problems found while indexing (unreadable pages, permalinks used twice). */
+  files: VFile[]
+  /** A page by content path. */
+  page(contentPath: string): SitePage | undefined
+}
+
+/**
+ * Read the front matter of every page and build the site index.
+ *
+ * @param contentDir
+ *   The content folder.
+ * @param contentPaths
+ *   Its pages (from `listContentPages`).
+ * @param options
+ *   Whether drafts are built.
+ */
+export function buildSiteIndex(contentDir: string, contentPaths: readonly string[], options: SiteIndexOptions = {}): SiteIndex {
+  const files: VFile[] = []
+  const read: SitePage[] = []
+  const cwd = options.cwd ?? process.cwd()
+  const leafFolders = new Set(contentPaths.filter((item) => stem(item) === 'index').map((item) => parentOf(item)))
+
+  for (const contentPath of [...contentPaths].sort(compareText)) {
+    // Markdown inside a leaf bundle is one of its resources, not a page.
+    const owner = stem(contentPath) === 'index' ? parentOf(parentOf(contentPath)) : parentOf(contentPath)
+    if (stem(contentPath) !== 'index' && ancestorsOf(parentOf(contentPath)).some((folder) => leafFolders.has(folder))) continue
+    if (stem(contentPath) === 'index' && ancestorsOf(owner).some((folder) => leafFolders.has(folder))) continue
+    const text = readDataFile(contentDir, contentPath, ['.md', '.markdown'])
+    if (!text.ok) {
+      const file = new VFile({path: path.relative(cwd, path.join(contentDir, contentPath))})
+      const message = file.message(text.reason, {ruleId: 'read-error', source: 'slamark'})
+      message.fatal = true
+      message.note = text.hint
+      message.url = ruleUrl('read-error')
+      files.push(file)
+      continue
+    }
+
+    read.push(pageOf(contentDir, contentPath, text.text))
+  }
+
+  const drafts = options.drafts ? [] : read.filter((page) => page.draft)
+  const pages = options.drafts ? read : read.filter((page) => !page.draft)
+  reportDuplicatePermalinks(pages, contentDir, cwd, files)
+  const sections = sectionsOf(pages)
+  const byPath = new Map(pages.map((page) => [page.contentPath, page]))
+  return {
+    contentDir,
+    pages,
+    drafts,
+    sections,
+    pageIndex: new HugoPageIndex(pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink}))),
+    files,
+    page: (contentPath) => byPath.get(contentPath)
+  }
+}
+
+/**
+ * One page's index entry from its text.
+ *
+ * @param contentDir
+ *   The content folder.
+ * @param contentPath
+ *   The page's path inside it.
+ * @param source
+ *   The whole file.
+ */
+export function pageOf(contentDir: string, contentPath: string, source: string): SitePage {
+  const detected = detectFrontMatter(source)
+  const frontMatter = detected.block ? parseFrontMatter(detected.block).data : {}
+  // Hugo lower-cases front matter keys: `Draft`, `Slug` and `URL` count too.
+  const field = (name: string): unknown => {
+    if (name in frontMatter) return frontMatter[name]
+    const key = Object.keys(frontMatter).find((item) => item.toLowerCase() === name)
+    return key === undefined ? undefined : frontMatter[key]
+  }
+
+  const name = stem(contentPath)
+  const folder = parentOf(contentPath)
+  const kind: SitePageKind = name === '_index' ? (folder === '' ? 'home' : 'section') : name === 'index' ? 'bundle' : 'page'
+  const permalink = hugoPermalink(contentPath, {slug: field('slug'), url: field('url')})
+  const draftValue = field('draft')
+  const draft = draftValue === undefined ? false : castBool(draftValue)
+  const weightValue = field('weight')
+  const weight = weightValue === undefined ? 0 : decodeWeak(weightValue, 'int', 'weight')
+  const title = field('title')
+  return {
+    contentPath,
+    file: path.join(contentDir, contentPath),
+    kind,
+    permalink,
+    outputPath: outputPathOf(permalink),
+    draft,
+    title: typeof title === 'string' && title !== '' ? title : fallbackTitle(kind === 'page' ? name : folder),
+    weight: typeof weight === 'number' ? weight : weight.ok ? Number(weight.value) : 0,
+    date: dateOf(field('date')),
+    frontMatter,
+    source,
+    // Set by the index, once the sections are known.
+    parent: undefined
+  }
+}
+
+/**
+ * The file a permalink is written to, inside the output folder: a folder's
+ * `index.html` (`/docs/sla/` → `docs/sla/index.html`), or the file a `url`
+ * names (`/x/page.html`). Percent escapes are decoded and `.`/`..` segments
+ * resolved inside the folder, so no permalink writes outside it.
+ *
+ * @param permalink
+ *   A relative permalink.
+ */
+export function outputPathOf(permalink: string): string {
+  const segments: string[] = []
+  for (const segment of permalink.split('/')) {
+    let decoded = segment
+    try {
+      decoded = decodeURIComponent(segment)
+    } catch {
+      // A `%` that is no escape stays as written.
+    }
+
+    if (decoded === '' || decoded === '.') continue
+    if (decoded === '..') segments.pop()
+    else segments.push(decoded.replaceAll('\\', '_'))
+  }
+
+  if (!permalink.endsWith('/') && segments.length > 0) return segments.join('/')
+  return [...segments, 'index.html'].join('/')
+}
+
+// Hugo's `cast.ToBool`: booleans, numbers other than 0, and `strconv.ParseBool` strings; anything else is false.
+function castBool(value: unknown): boolean {
+  const decoded = decodeWeak(value, 'bool', 'draft')
+  return decoded.ok && decoded.value === true
+}
+
+function dateOf(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(value.trim())
+  if (!match) return undefined
+  // A date without an offset is in the site's zone, UTC by default (never the host's).
+  const zone = match[3] === undefined ? 'Z' : match[3].length === 5 ? `${match[3].slice(0, 3)}:${match[3].slice(3)}` : match[3]
+  const time = Date.parse(`${match[1]}T${match[2] ?? '00:00:00'}${zone.toUpperCase()}`)
+  return Number.isNaN(time) ? undefined : time
+}
+
+function fallbackTitle(name: string): string {
+  const base = name.slice(name.lastIndexOf('/') + 1).replaceAll(/[-_]+/g, ' ').trim()
+  return base === '' ? 'Home' : base.charAt(0).toUpperCase() + base.slice(1)
+}
+
+const stem = (contentPath: string): string => contentPath.slice(contentPath.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')
+
+function parentOf(contentPath: string): string {
+  const slash = contentPath.lastIndexOf('/')
+  return slash === -1 ? '' : contentPath.slice(0, slash)
+}
+
+function ancestorsOf(folder: string): string[] {
+  const result: string[] = []
+  for (let current = folder; current !== ''; current = parentOf(current)) result.push(current)
+  return result
+}
+
+/**
+ * Hugo's sections: the home page, every top-level folder (with or without
+ * `_index.md`), and every deeper folder with an `_index.md`. Each page is
+ * listed by the nearest one above it.
+ */
+function sectionsOf(pages: SitePage[]): SiteSection[] {
+  const keys = new Set<string>([''])
+  const indexes = new Map<string, SitePage>()
+  for (const page of pages) {
+    if (page.kind === 'home' || page.kind === 'section') {
+      const key = parentOf(page.contentPath)
+      keys.add(key)
+      indexes.set(key, page)
+    }
+
+    const top = page.contentPath.split('/')[0]!
+    const isLeafAtTop = page.kind === 'bundle' && parentOf(page.contentPath) === top
+    if (page.contentPath.includes('/') && !isLeafAtTop) keys.add(top)
+  }
+
+  const nearest = (folder: string): string => {
+    for (let current = folder; current !== ''; current = parentOf(current)) if (keys.has(current)) return current
+    return ''
+  }
+
+  const sections = new Map<string, SiteSection>()
+  for (const key of [...keys].sort(compareText)) {
+    const page = indexes.get(key)
+    const permalink = page?.permalink ?? hugoPermalink(key === '' ? '_index.md' : `${key}/_index.md`)
+    sections.set(key, {key, permalink, outputPath: outputPathOf(permalink), page, title: page?.title ?? fallbackTitle(key), pages: [], sections: []})
+  }
+
+  for (const page of pages) {
+    if (page.kind === 'home') continue
+    const folder = parentOf(page.contentPath)
+    const parent = nearest(page.kind === 'page' ? folder : parentOf(folder))
+    page.parent = parent
+    if (page.kind !== 'section') sections.get(parent)!.pages.push(page)
+  }
+
+  for (const section of sections.values()) {
+    if (section.key === '') continue
+    sections.get(nearest(parentOf(section.key)))!.sections.push(section.key)
+  }
+
+  for (const section of sections.values()) {
+    section.pages.sort(hugoPageOrder)
+    section.sections.sort((a, b) => hugoSectionOrder(sections.get(a)!, sections.get(b)!))
+  }
+
+  return [...sections.values()]
+}
+
+/**
+ * Hugo's default page order: by weight (unweighted last), then newest
+ * first, then by title, then by path. Titles are compared by code point,
+ * where Hugo uses the language's collation, so the order is the same on
+ * every machine.
+ */
+export function hugoPageOrder(a: SitePage, b: SitePage): number {
+  if (a.weight !== b.weight) {
+    if (a.weight === 0) return 1
+    if (b.weight === 0) return -1
+    return a.weight - b.weight
+  }
+
+  const dateA = Math.floor((a.date ?? 0) / 1000)
+  const dateB = Math.floor((b.date ?? 0) / 1000)
+  if (dateA !== dateB) return dateB - dateA
+  return compareText(a.title, b.title) || compareText(a.contentPath, b.contentPath)
+}
+
+function hugoSectionOrder(a: SiteSection, b: SiteSection): number {
+  if (a.page && b.page) return hugoPageOrder(a.page, b.page)
+  return compareText(a.title, b.title) || compareText(a.key, b.key)
+}
+
+function reportDuplicatePermalinks(pages: readonly SitePage[], contentDir: string, cwd: string, files: VFile[]): void {
+  const first = new Map<string, SitePage>()
+  for (const page of pages) {
+    const earlier = first.get(page.outputPath)
+    if (!earlier) {
+      first.set(page.outputPath, page)
+      continue
+    }
+
+    const file = new VFile({path: path.relative(cwd, path.join(contentDir, page.contentPath)), value: page.source})
+    const message = file.message(
+      `Unexpected permalink \`${page.permalink}\` already used by \`${earlier.contentPath}\`, expected one page per permalink`,
+      {ruleId: permalinkDuplicateRuleId, source: 'slamark'}
+    )
+    message.fatal = false
+    message.note = 'Hugo writes both pages to the same file and the later one wins; give one of them its own `slug` or `url`'
+    message.url = ruleUrl(permalinkDuplicateRuleId)
+    files.push(file)
+  }
+}
