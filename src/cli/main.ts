@@ -17,6 +17,17 @@ Options:
   -v, --version    show the version
   --no-color       plain output
   -o, --out FILE   write to a file instead of stdout (schema)
+
+Lint options:
+  --reporter NAME        stylish (default), json, github or sarif
+  --max-warnings N       exit 1 when there are more than N warnings
+  --changed-since REF    only pages changed since the git REF, and pages linking to them
+  --fix                  apply the certain fixes (icon names, context case, blank lines)
+  --fail-on-breach       SLA breaches and other notices are errors
+  --as-of INSTANT        "now" for the SLA report (default: sla.asOf, SOURCE_DATE_EPOCH, the clock)
+  --config FILE          the configuration (default: slamark.config.json or .yaml, upward)
+  --no-cache             neither read nor write the cache
+  --jobs N               threads at most (default: the machine's cores)
 `
 
 /**
@@ -39,7 +50,17 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
         version: {type: 'boolean', short: 'v'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
-        out: {type: 'string', short: 'o'}
+        out: {type: 'string', short: 'o'},
+        // slamark lint
+        reporter: {type: 'string'},
+        'max-warnings': {type: 'string'},
+        'changed-since': {type: 'string'},
+        fix: {type: 'boolean'},
+        'fail-on-breach': {type: 'boolean'},
+        'as-of': {type: 'string'},
+        config: {type: 'string'},
+        'no-cache': {type: 'boolean'},
+        jobs: {type: 'string'}
       }
     })
   } catch (error) {
@@ -62,7 +83,7 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
 
   const color = values['no-color'] ? false : (values.color ?? context.color)
 
-  if (command === 'lint') return lint(rest, {...context, color})
+  if (command === 'lint') return lint(rest, {...context, color}, values)
   if (command === 'schema') return schema(rest, {...context, color, out: values.out})
   if (command === 'eval') return evalCommand(rest, {...context, color})
 
