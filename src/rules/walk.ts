@@ -32,6 +32,47 @@ export function isShortcode(node: Nodes): node is ShortcodeNode {
   return node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective'
 }
 
+/** A node in document order, with where its subtree ends in the list. */
+interface Entry {
+  node: Nodes
+  context: WalkContext
+  /** The index after its last descendant. */
+  end: number
+}
+
+// Every rule walks the page; the order is computed once per tree (the rules
+// run before anything changes the tree).
+const orders = new WeakMap<Root, Entry[]>()
+
+function documentOrder(tree: Root): Entry[] {
+  const cached = orders.get(tree)
+  if (cached) return cached
+  const entries: Entry[] = []
+  const open: number[] = []
+  const stack: Array<{node: Nodes; context: WalkContext; depth: number}> = [{node: tree, context: {parent: undefined, index: 0, shortcodes: []}, depth: 0}]
+
+  while (stack.length > 0) {
+    const {node, context, depth} = stack.pop()!
+    // Close the subtrees this node is not inside.
+    while (open.length > depth) entries[open.pop()!]!.end = entries.length
+    open.push(entries.length)
+    entries.push({node, context, end: entries.length + 1})
+    const shortcodes = isShortcode(node) ? [...context.shortcodes, node] : context.shortcodes
+    const pending: Array<{node: Nodes; context: WalkContext; depth: number}> = []
+    if ('children' in node) {
+      node.children.forEach((child, index) => pending.push({node: child, context: {parent: node, index, shortcodes}, depth: depth + 1}))
+    }
+
+    const body = isShortcode(node) ? node.data?.hugo?.body : undefined
+    if (body) body.children.forEach((child, index) => pending.push({node: child, context: {parent: body, index, shortcodes}, depth: depth + 1}))
+    for (let index = pending.length - 1; index >= 0; index--) stack.push(pending[index]!)
+  }
+
+  while (open.length > 0) entries[open.pop()!]!.end = entries.length
+  orders.set(tree, entries)
+  return entries
+}
+
 /**
  * Visit every node of a page, in document order.
  *
@@ -41,22 +82,11 @@ export function isShortcode(node: Nodes): node is ShortcodeNode {
  *   Called for each node; return `false` to skip its children.
  */
 export function walk(tree: Root, visit: (node: Nodes, context: WalkContext) => boolean | void): void {
-  const stack: Array<{node: Nodes; context: WalkContext}> = [{node: tree, context: {parent: undefined, index: 0, shortcodes: []}}]
-
-  while (stack.length > 0) {
-    const {node, context} = stack.pop()!
-    if (visit(node, context) === false) continue
-    const shortcodes = isShortcode(node) ? [...context.shortcodes, node] : context.shortcodes
-    const pending: Array<{node: Nodes; context: WalkContext}> = []
-
-    if ('children' in node) {
-      node.children.forEach((child, index) => pending.push({node: child, context: {parent: node, index, shortcodes}}))
-    }
-
-    const body = isShortcode(node) ? node.data?.hugo?.body : undefined
-    if (body) body.children.forEach((child, index) => pending.push({node: child, context: {parent: body, index, shortcodes}}))
-
-    for (let index = pending.length - 1; index >= 0; index--) stack.push(pending[index]!)
+  const entries = documentOrder(tree)
+  let index = 0
+  while (index < entries.length) {
+    const entry = entries[index]!
+    index = visit(entry.node, entry.context) === false ? entry.end : index + 1
   }
 }
 
