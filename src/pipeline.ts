@@ -84,5 +84,5 @@ export function createLintProcessor(options: LintProcessorOptions = {}): Process
   }
 
   const parse = {registry, directives: options.directives, alerts: options.alerts, maxDepth: options.maxDepth}
-  return processor.use(remarkInjectSla).use(remarkRenderChecks, {...render, parse}) as unknown as Processor<Root, Root, Root>
+  return processor.use(remarkInjectSla, {checkOnly: true}).use(remarkRenderChecks, {...render, parse}) as unknown as Processor<Root, Root, Root>
 }

@@ -60,7 +60,8 @@ export function parseYamlFrontMatter(text: string, offset: number): FormatResult
   }
 
   const aliases: AliasTargets = new Map()
-  const aliasesUsable = checkAliases(document, aliases, offset, diagnostics)
+  // Without a `*` there is no alias to resolve, and the document walk can be skipped.
+  const aliasesUsable = text.includes('*') ? checkAliases(document, aliases, offset, diagnostics) : true
   const keysUsable = checkKeys(document, aliases, offset, diagnostics)
 
   if (!aliasesUsable || !keysUsable) {

@@ -35,8 +35,9 @@ const stopWords = new Set(
  */
 export function contentWords(text: string): Set<string> {
   const words = new Set<string>()
-  for (const match of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
-    const word = match[0]
+  const lower = text.toLowerCase()
+  // Most text is ASCII, which a plain character class splits faster.
+  for (const word of /^[\x00-\x7f]*$/.test(lower) ? lower.split(/[^a-z0-9]+/) : lower.split(/[^\p{L}\p{N}]+/u)) {
     if (word.length < 2 || stopWords.has(word)) continue
     words.add(word.length > 3 ? word.replace(/(?:ing|ed|es|s|e)$/, '') : word)
   }
@@ -113,8 +114,10 @@ export const duplicateBlock = defineRule({
     walk(tree, (node, where) => {
       const kind = blockKind(node, where.parent)
       if (kind && node.position) {
-        const words = contentWords(toString(node, {includeHtml: false}))
-        if (words.size >= minWords) blocks.push({kind, words, position: node.position})
+        const text = toString(node, {includeHtml: false})
+        // A block shorter than this cannot have `minWords` content words.
+        const words = text.length < minWords * 3 ? undefined : contentWords(text)
+        if (words && words.size >= minWords) blocks.push({kind, words, position: node.position})
       }
 
       return undefined

@@ -43,9 +43,13 @@ const editing = /\b(?:adjustments?|revisions?|revise|edits?|tweaks?|modification
  */
 export function isResidue(sentence: string): boolean {
   const text = sentence.toLowerCase().replace(/\s+/g, ' ').trim()
-  if (strong.some((pattern) => pattern.test(text))) return true
-  return offer.some((pattern) => pattern.test(text)) && editing.test(text)
+  if (anyStrong.test(text)) return true
+  return anyOffer.test(text) && editing.test(text)
 }
+
+// One pattern per kind: a sentence is tested twice or three times, not once per pattern.
+const anyStrong = new RegExp(strong.map((pattern) => pattern.source).join('|'))
+const anyOffer = new RegExp(offer.map((pattern) => pattern.source).join('|'))
 
 export const generatedTextResidue = defineRule({
   id: 'generated-text-residue',
