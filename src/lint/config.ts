@@ -153,7 +153,7 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
 
   if (vfile.messages.length > 0) throw new ConfigError(vfile)
   const value = read.value ?? {}
-  const place = (keys: KeyPath) => located(read.locate, keys, lines)
+  const place = (keys: KeyPath, atKey = false) => located(read.locate, keys, lines, atKey)
 
   const parsed = configSchema.safeParse(value)
   if (!parsed.success) {
@@ -163,7 +163,7 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
       const suggestion = unknown === undefined ? undefined : didYouMean(unknown, Object.keys(configSchema.shape))
       fail(
         vfile,
-        place(unknown === undefined ? keys : [...keys, unknown]),
+        unknown === undefined ? place(keys) : place([...keys, unknown], true),
         unknown === undefined ? `Unexpected value at \`${keys.join('.') || 'top level'}\`: ${issue.message}` : `Unexpected key \`${unknown}\`, expected one of ${Object.keys(configSchema.shape).map((key) => `\`${key}\``).join(', ')}`,
         suggestion === undefined ? undefined : `Did you mean \`${suggestion}\`?`
       )
@@ -177,7 +177,7 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   for (const [id, value] of Object.entries(config.rules ?? {})) {
     if (!known.has(id)) {
       const suggestion = didYouMean(id, known)
-      fail(vfile, place(['rules', id]), `Unexpected rule \`${id}\`, expected a rule id of slamark`, suggestion === undefined ? 'See the Rules section of the README' : `Did you mean \`${suggestion}\`?`)
+      fail(vfile, place(['rules', id], true), `Unexpected rule \`${id}\`, expected a rule id of slamark`, suggestion === undefined ? 'See the Rules section of the README' : `Did you mean \`${suggestion}\`?`)
       continue
     }
 
@@ -200,13 +200,20 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   return {config, path: file, root: path.dirname(file), text}
 }
 
-function located(locate: Locate, keys: KeyPath, lines: LineIndex) {
+/**
+ * Where a path is in the file: its value, or its key (`atKey`, for a key
+ * that should not be there); the nearest enclosing value when the path is
+ * not in the file.
+ */
+function located(locate: Locate, keys: KeyPath, lines: LineIndex, atKey = false) {
   for (let length = keys.length; length >= 0; length--) {
     const where = locate(keys.slice(0, length))
-    if (where) {
-      const start = length === keys.length || where.keyStart === undefined ? where.start : where.keyStart
-      return {start: lines.toPoint(start), end: lines.toPoint(where.end)}
+    if (!where) continue
+    if (atKey && length === keys.length && where.keyStart !== undefined && where.keyEnd !== undefined) {
+      return {start: lines.toPoint(where.keyStart), end: lines.toPoint(where.keyEnd)}
     }
+
+    return {start: lines.toPoint(where.start), end: lines.toPoint(where.end)}
   }
 
   return undefined

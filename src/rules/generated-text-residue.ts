@@ -29,11 +29,12 @@ const offer: readonly RegExp[] = [
   /\bfeel free to\b/,
   /\bif you(?:'d|’d| would)? (?:like|want|need|prefer)\b/,
   /\bhappy to (?:help|adjust|revise|make|change|update)\b/,
-  /\bjust (?:ask|say the word)\b/
+  /\bjust (?:ask|say the word)\b/,
+  /\byou(?:'ve|’ve| have)? (?:asked|requested)\b/
 ]
 
 /** Words about editing the text itself. */
-const editing = /\b(?:adjustments?|revisions?|revise|edits?|tweaks?|modifications?|changes to (?:the|this) (?:text|document|page|draft|wording)|refinements?|rewording|reformat(?:ting)?|formatting|further changes|this (?:draft|version|document)|the (?:draft|document)|your document|markdown)\b/
+const editing = /\b(?:edits?|adjustments?|revisions?|revise|tweaks?|modifications?|changes to (?:the|this) (?:text|document|page|draft|wording)|refinements?|rewording|reformat(?:ting)?|formatting|further changes|this (?:draft|version|document)|the (?:draft|document)|your document|markdown)\b/
 
 /**
  * Whether one sentence reads as a generated draft's note to its requester.
