@@ -3,6 +3,7 @@ import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync} fro
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {exampleSlaPage} from '../src/rules/sla-notices.js'
 
 const bin = path.resolve('bin/slamark.js')
 const fixture = path.resolve('test/fixtures/lint-site')
@@ -89,25 +90,9 @@ describe('slamark lint exit codes', () => {
   })
 
   it('should make SLA notices errors with --fail-on-breach', () => {
-    const page = [
-      '---',
-      'title: Desk',
-      'sla:',
-      '  schema: 1',
-      '  id: desk',
-      '  timeZone: Europe/Amsterdam',
-      '  effective: {from: 2026-01-01, to: 2026-12-31}',
-      '  calendars:',
-      '    office: {hours: {mon-fri: "09:00-17:00"}, holidays: [2026-12-25]}',
-      '  priorities:',
-      '    P1: {label: Critical}',
-      '  targets:',
-      '    first-response: {measure: first-response, calendar: office, goals: {P1: 2h}, pauseOn: []}',
-      '  tickets:',
-      '    - {id: T-1, priority: P1, opened: 2026-03-02T10:00:00+01:00, events: [{type: first-response, at: 2026-03-02T13:00:00+01:00}]}',
-      '---',
-      ''
-    ].join('\n')
+    const page = exampleSlaPage(
+      '  tickets:\n    - {id: T-1, priority: P1, opened: 2026-03-02T10:00:00+01:00, events: [{type: first-response, at: 2026-03-02T13:00:00+01:00}]}\n'
+    )
     const dir = site({'content/desk.md': page})
     const warning = run(['lint', '--no-cache', '--as-of', '2026-03-03T10:00:00+01:00', '--reporter', 'json'], dir)
     expect(warning.code).toBe(0)

@@ -112,19 +112,23 @@ export async function saveCache(cache: LintCache): Promise<void> {
  * @param cache
  *   The cache.
  * @param page
- *   The page's path, content path, hash and the run's "now" key.
+ *   The page's path, content path and hash.
+ * @param asOfKey
+ *   The "now" a result depends on in this run (`''`: none).
  * @param hashOf
  *   The current hash of a dependency (a data file), `undefined` when unreadable.
  */
 export async function cachedResult(
   cache: LintCache,
-  page: {path: string; contentPath: string; hash: string; asOf: string},
+  page: {path: string; contentPath: string; hash: string},
+  asOfKey: (result: PageResult) => string,
   hashOf: (file: string) => Promise<string | undefined>
 ): Promise<PageResult | undefined> {
   const entry = cache.entries.get(page.path)
   if (!entry || entry.hash !== page.hash || entry.contentPath !== page.contentPath) return undefined
   // A result that depends on "now" holds only for the same "now"; the clock is never the same.
-  if (entry.result.usesAsOf && (entry.asOf !== page.asOf || page.asOf.startsWith('clock'))) return undefined
+  const asOf = asOfKey(entry.result)
+  if (entry.asOf !== asOf || asOf.startsWith('clock')) return undefined
   for (const dependency of entry.result.dependencies) {
     if ((await hashOf(dependency.path)) !== dependency.hash) return undefined
   }
@@ -138,11 +142,11 @@ export async function cachedResult(
  * @param cache
  *   The cache.
  * @param page
- *   The page's hash, content path and the run's "now" key.
+ *   The page's hash, content path and the "now" its result depends on (`''`: none).
  * @param result
  *   Its result.
  */
 export function storeResult(cache: LintCache, page: {hash: string; contentPath: string; asOf: string}, result: PageResult): void {
-  cache.entries.set(result.path, {hash: page.hash, contentPath: page.contentPath, asOf: result.usesAsOf ? page.asOf : '', result})
+  cache.entries.set(result.path, {hash: page.hash, contentPath: page.contentPath, asOf: page.asOf, result})
   cache.changed = true
 }

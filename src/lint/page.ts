@@ -27,8 +27,10 @@ export interface PageResult {
   dataFiles: Array<{path: string; messages: PlainMessage[]}>
   /** Files besides the page its messages depend on, with their content hashes. */
   dependencies: Array<{path: string; hash: string}>
-  /** Whether its messages depend on the run's "now" (an SLA page without its own fixed `asOf`). */
+  /** Whether its messages depend on "now" (an SLA page). */
   usesAsOf: boolean
+  /** Whether the page fixes its own "now" (`sla.asOf`), which only `--as-of` overrides. */
+  ownAsOf: boolean
 }
 
 /** What a page linter is made from: the lint chain's options, plain data (it is sent to workers). */
@@ -65,7 +67,8 @@ export function createPageLinter(options: PageLinterOptions): (input: PageInput)
       facts: file.data.lintFacts ?? {draft: false, permalink: '', anchors: [], links: [], suppressions: []},
       dataFiles: dataFiles.map((data) => ({path: data.path, messages: data.messages.map(toPlain)})),
       dependencies: dataFiles.map((data) => ({path: data.path, hash: contentHash(String(data.value ?? ''))})),
-      usesAsOf: typeof sla === 'object' && sla !== null && (options.asOf ? true : !ownAsOf)
+      usesAsOf: typeof sla === 'object' && sla !== null,
+      ownAsOf
     }
   }
 }

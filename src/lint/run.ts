@@ -23,7 +23,7 @@ import {changedFiles} from './changed.js'
 import type {LoadedConfig} from './config.js'
 import type {PageInput, PageLinterOptions, PageResult} from './page.js'
 import {addPlain} from './serialize.js'
-import {checkSite, finishPage, type RuleSettings, type SiteFile} from './site.js'
+import {applySeverities, checkSite, finishPage, sortMessages, type RuleSettings, type SiteFile} from './site.js'
 
 /** Options of {@link runLint}. */
 export interface LintRunOptions {
@@ -112,9 +112,12 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
     })
   )
 
-  const asOfKey = options.asOf ?? (process.env.SOURCE_DATE_EPOCH ? `epoch:${process.env.SOURCE_DATE_EPOCH}` : `clock:${Date.now()}`)
+  // The "now" a result depends on: none without an SLA; `--as-of` when given; the page's own `sla.asOf`; else the run's.
+  const runNow = process.env.SOURCE_DATE_EPOCH ? `epoch:${process.env.SOURCE_DATE_EPOCH}` : `clock:${Date.now()}`
+  const asOfKey = (result: PageResult) => (!result.usesAsOf ? '' : (options.asOf ?? (result.ownAsOf ? 'page' : runNow)))
   const key = contentHash(
-    JSON.stringify({version: options.version, config: config.config, options: linterOptions, shortcodes: plan.site ? discoverShortcodes(plan.site) : {}})
+    // "Now" is not part of the key: only results that use it depend on it (checked per entry).
+    JSON.stringify({version: options.version, config: config.config, options: {...linterOptions, asOf: undefined}, shortcodes: plan.site ? discoverShortcodes(plan.site) : {}})
   )
   const cache = options.cache === false ? undefined : await loadCache(cwd, key)
   const hashOf = async (file: string) => {
@@ -127,7 +130,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
 
   const results: Array<PageResult | undefined> = await Promise.all(
     pages.map(async (page) =>
-      page.readError === undefined && cache ? cachedResult(cache, {...page.input, hash: page.hash, asOf: asOfKey}, hashOf) : undefined
+      page.readError === undefined && cache ? cachedResult(cache, {...page.input, hash: page.hash}, asOfKey, hashOf) : undefined
     )
   )
   const missing = pages.filter((page, index) => results[index] === undefined && page.readError === undefined)
@@ -143,7 +146,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
       const result = byPath.get(page.input.path)
       if (!result) return
       results[index] = result
-      if (cache) storeResult(cache, {hash: page.hash, contentPath: page.input.contentPath, asOf: asOfKey}, result)
+      if (cache) storeResult(cache, {hash: page.hash, contentPath: page.input.contentPath, asOf: asOfKey(result)}, result)
     })
   }
 
@@ -175,6 +178,11 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   for (const page of reported) finishPage(page, settings)
   const reportedIndexes = new Set(reported.map((page) => siteFiles.indexOf(page)))
   const dataFiles = dataFilesOf(results.filter((_result, index) => reportedIndexes.has(index)), cwd)
+  for (const file of dataFiles) {
+    file.messages = applySeverities(file.messages, settings)
+    sortMessages(file)
+  }
+
   return {files: [...reported.map((page) => page.file), ...dataFiles], changed, pages: siteFiles.length}
 }
 

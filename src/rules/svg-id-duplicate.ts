@@ -33,8 +33,6 @@ export const svgIdDuplicate = defineRule({
     const first = new Map<string, (typeof uses)[number]>()
     const uses = iconUses(tree).filter((use) => use.param !== undefined && hasIcon(use.name))
     for (const use of uses) {
-      // `inline-svg` takes an `id` of its own.
-      if (use.shortcode === 'inline-svg') continue
       const id = `svg-${use.name.slice(use.name.lastIndexOf('/') + 1)}`
       const earlier = first.get(id)
       if (!earlier) {
