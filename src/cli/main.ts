@@ -27,7 +27,7 @@ Lint options:
   --as-of INSTANT        "now" for the SLA report (default: sla.asOf, SOURCE_DATE_EPOCH, the clock)
   --config FILE          the configuration (default: slamark.config.json or .yaml, upward)
   --no-cache             neither read nor write the cache
-  --jobs N               threads at most (default: the machine's cores)
+  --jobs N               threads at most (default: the cores not busy with other work)
 `
 
 /**

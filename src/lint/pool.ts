@@ -4,13 +4,25 @@
  * hold up a whole share). Few pages, one core, or a run from the sources
  * (tests) lint in this thread.
  */
-import {availableParallelism} from 'node:os'
+import {availableParallelism, loadavg} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {createPageLinter, type PageInput, type PageLinterOptions, type PageResult} from './page.js'
 
 /** Below this many pages, starting workers costs more than it saves. */
 const minimumForWorkers = 48
 const batchSize = 16
+
+/**
+ * The threads to use by default: the cores other work leaves free (by the
+ * load average of the last minute), at least one. On a machine shared with
+ * other busy processes a second thread only competes with them and with
+ * the first, and each thread compiles the whole chain again.
+ */
+export function defaultJobs(): number {
+  const cores = availableParallelism()
+  const free = Math.round(cores - (loadavg()[0] ?? 0))
+  return Math.max(1, Math.min(cores, free + 1))
+}
 
 /**
  * Lint pages, in parallel where it pays.
@@ -20,12 +32,12 @@ const batchSize = 16
  * @param options
  *   The page linter's options (plain data).
  * @param jobs
- *   How many threads at most (default: the machine's parallelism).
+ *   How many threads at most (default: {@link defaultJobs}).
  * @returns
  *   The results, in the order of `pages`.
  */
 export async function lintPages(pages: readonly PageInput[], options: PageLinterOptions, jobs?: number): Promise<PageResult[]> {
-  const threads = Math.min(jobs ?? availableParallelism(), Math.ceil(pages.length / batchSize))
+  const threads = Math.min(jobs ?? defaultJobs(), Math.ceil(pages.length / batchSize))
   const script = new URL('./worker.js', import.meta.url)
   // Workers run the built JavaScript; from the TypeScript sources (tests) the pages are linted here.
   if (pages.length < minimumForWorkers || threads < 2 || !import.meta.url.endsWith('.js')) {

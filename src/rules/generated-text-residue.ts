@@ -44,13 +44,14 @@ const editing = /\b(?:edits?|adjustments?|revisions?|revise|tweaks?|modification
  */
 export function isResidue(sentence: string): boolean {
   const text = sentence.toLowerCase().replace(/\s+/g, ' ').trim()
-  if (anyStrong.test(text)) return true
-  return anyOffer.test(text) && editing.test(text)
+  // Most prose has none of the words every pattern needs: skip the patterns.
+  if (!cue.test(text)) return false
+  if (strong.some((pattern) => pattern.test(text))) return true
+  return offer.some((pattern) => pattern.test(text)) && editing.test(text)
 }
 
-// One pattern per kind: a sentence is tested twice or three times, not once per pattern.
-const anyStrong = new RegExp(strong.map((pattern) => pattern.source).join('|'))
-const anyOffer = new RegExp(offer.map((pattern) => pattern.source).join('|'))
+// A word each pattern above needs (one of them), in one cheap test.
+const cue = /\b(?:hope|here|this|like|want|shall|should|me|i've|i’ve|i have|i can|all|certainly|sure|of course|absolutely|let|free|you|happy|ask)\b/
 
 export const generatedTextResidue = defineRule({
   id: 'generated-text-residue',
