@@ -53,3 +53,8 @@ export {
   type ParsedPage,
   type RemarkHugoOptions
 } from './syntax/index.js'
+// slamark lint: the page chain, the rules as unified plugins, a whole run.
+export {createLintProcessor, type LintProcessorOptions} from './pipeline.js'
+export {lintRules} from './rules/index.js'
+export type {LintRule, RuleSetting, Severity} from './rules/rule.js'
+export {runLint, type LintRunOptions, type LintRunResult} from './lint/run.js'

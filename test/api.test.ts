@@ -6,6 +6,7 @@ describe('public api', () => {
     expect(Object.keys(api).sort()).toEqual([
       'HeadingIdCounter',
       'HugoPageIndex',
+      'createLintProcessor',
       'createProcessor',
       'createRegistry',
       'detectFrontMatter',
@@ -15,6 +16,7 @@ describe('public api', () => {
       'hugoPermalink',
       'hugoToMarkdown',
       'lexPage',
+      'lintRules',
       'parseFrontMatter',
       'parsePage',
       'remarkFrontmatterData',
@@ -25,6 +27,7 @@ describe('public api', () => {
       'remarkValidate',
       'renderPage',
       'resolveAsOf',
+      'runLint',
       'validateFrontMatter',
       'validationFindings'
     ])

@@ -5,7 +5,7 @@
  * the changed pages and those linking into them) and the data files they
  * read.
  */
-import {existsSync, statSync} from 'node:fs'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
@@ -98,19 +98,18 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   if (options.asOf) linterOptions.asOf = options.asOf
 
   // Read every page (the site checks need them all), then lint what the cache does not hold.
-  const pages = await Promise.all(
-    plan.all.map(async (full) => {
-      const input: PageInput = {path: path.relative(cwd, full) || full, contentPath: contentPathOf(full, plan), source: ''}
-      let readError: string | undefined
-      try {
-        input.source = await readFile(full, 'utf8')
-      } catch (error) {
-        readError = String(error)
-      }
+  // Read one after the other: for thousands of small files, a plain read each beats as many promises.
+  const pages = plan.all.map((full) => {
+    const input: PageInput = {path: path.relative(cwd, full) || full, contentPath: contentPathOf(full, plan), source: ''}
+    let readError: string | undefined
+    try {
+      input.source = readFileSync(full, 'utf8')
+    } catch (error) {
+      readError = String(error)
+    }
 
-      return {full, input, hash: contentHash(input.source), readError}
-    })
-  )
+    return {full, input, hash: contentHash(input.source), readError}
+  })
 
   // The "now" a result depends on: none without an SLA; `--as-of` when given; the page's own `sla.asOf`; else the run's.
   const runNow = process.env.SOURCE_DATE_EPOCH ? `epoch:${process.env.SOURCE_DATE_EPOCH}` : `clock:${Date.now()}`
