@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -110,6 +110,17 @@ describe('lint cache', () => {
     const after = await lint(dir, {asOf: '2026-03-02T10:30:00+01:00'})
     expect(cached(after, 'content/desk.md')).toBe(false)
     expect(after['data/tickets.yaml']!.some((line) => line.startsWith('unknown-priority: '))).toBe(true)
+  })
+
+  it('should forget pages that are gone', async () => {
+    const dir = site({'content/a.md': '---\ntitle: A\n---\n\nFine.\n', 'content/b.md': '---\ntitle: B\n---\n\nAlso fine.\n'})
+    await lint(dir)
+    const folder = cacheFolder(dir)
+    const entries = () => Object.keys((JSON.parse(readFileSync(path.join(folder, readdirSync(folder)[0]!), 'utf8')) as {entries: object}).entries)
+    expect(entries()).toEqual(['content/a.md', 'content/b.md'])
+    rmSync(path.join(dir, 'content/b.md'))
+    await lint(dir)
+    expect(entries()).toEqual(['content/a.md'])
   })
 
   it('should check a cached page against the pages it links to on every run', async () => {

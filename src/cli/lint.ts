@@ -106,7 +106,8 @@ export async function lint(inputs: readonly string[], context: CommandContext, f
   } catch (error) {
     if (error instanceof LintUsageError) return usage(error.message)
     if (error instanceof GitError) return usage(`Unexpected git failure for \`--changed-since ${flags['changed-since'] ?? ''}\` (${error.message}), expected a git repository and a known ref`)
-    throw error
+    // Anything else is a failure of the tool (a worker that died, a disk that failed): exit 2, not 1.
+    return usage(`Unexpected failure (${error instanceof Error ? error.message : String(error)}), expected the run to finish; this is likely a bug in slamark`)
   }
 
   const report: ReportInput = {files: result.files, changed: result.changed, version, cwd: context.cwd}

@@ -149,7 +149,17 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
     })
   }
 
-  if (cache) await saveCache(cache)
+  if (cache) {
+    // Pages that are gone (deleted, renamed, now ignored) leave the cache.
+    const present = new Set(pages.map((page) => page.input.path))
+    for (const key of cache.entries.keys()) {
+      if (present.has(key)) continue
+      cache.entries.delete(key)
+      cache.changed = true
+    }
+
+    await saveCache(cache)
+  }
 
   const siteFiles: SiteFile[] = pages.map((page, index) => {
     const file = new VFile({path: page.input.path, cwd, value: page.input.source})
