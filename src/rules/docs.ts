@@ -33,6 +33,11 @@ export function rulesDocumentation(): string {
     'Each rule is a unified plugin with a stable id and a default severity; set severities and options in',
     '`slamark.config.json` (see the README). The examples below are the rules\' tests: each `not ok` example',
     'gives exactly the messages shown (`line:column-line:column: message`), and each `ok` example none.',
+    '',
+    'Besides these, `slamark lint` reports what the parser, validation and the SLA engine find, with the ids in',
+    "the README's rule tables: among them `shortcode-unknown` (a shortcode no template defines, with a did-you-mean),",
+    '`shortcode-comment-rendered` (an escaped `{{</* */>}}` shortcode inside a callout, step or tab body, which the',
+    "template's `RenderString` runs after all) and `sla-id-duplicate` (below).",
     ''
   ]
 

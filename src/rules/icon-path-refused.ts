@@ -11,8 +11,10 @@ export const iconPathRefused = defineRule({
   category: 'shortcodes',
   summary: 'An `icon` that is a path or URL rather than a Tabler icon name.',
   why:
-    "Doks' inline-svg looks an icon up among the site's assets and Tabler's icons; a path (`../x.svg`, `/etc/x`) or a URL is " +
-    'never a Tabler icon, and slamark never reads files a page names as icons.',
+    "Doks' inline-svg looks an icon up among the site's assets and Tabler's icons. A path that climbs out of the site " +
+    '(`../x.svg`) or starts at the root (`/etc/x`), or a URL, is never either, and slamark never reads files a page names ' +
+    'as icons. A name that reads as an asset path inside the site (`svgs/logos/logo.svg`) is left to Hugo, which sees the ' +
+    "site's assets.",
   examples: [
     {title: 'ok: an icon name', input: '{{< callout context="note" icon="outline/info-circle" >}}\nHi.\n{{< /callout >}}\n', output: []},
     {
