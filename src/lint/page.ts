@@ -54,8 +54,9 @@ export function createPageLinter(options: PageLinterOptions): (input: PageInput)
       await processor.run(processor.parse(file), file)
     } catch (error) {
       // The chain reports problems as messages; anything thrown is a bug, reported on the page rather than ending the run.
-      const message = file.message(`Unexpected failure linting the page (${String(error)}), expected messages`, {ruleId: 'read-error', source: 'slamark'})
+      const message = file.message(`Unexpected failure linting the page (${String(error)}), expected messages`, {ruleId: 'lint-internal', source: 'slamark'})
       message.fatal = true
+      message.note = 'This is a bug in slamark; please report it with the page'
     }
 
     const dataFiles = file.data.dataFiles ?? []

@@ -73,6 +73,7 @@ export function lintRule(id: string): LintRule<any> | undefined {
 /** Rule ids of the CLI itself (a configuration file, a page it cannot read). */
 export const cliRuleSummaries: Readonly<Record<string, string>> = {
   'config-invalid': 'A configuration file that cannot be read or does not match the schema (exit 2).',
+  'lint-internal': 'The lint chain failed on a page (a bug in slamark, reported on the page instead of ending the run).',
   'read-error': '`slamark lint` could not read a file (permissions, a folder named `*.md`).'
 }
 
