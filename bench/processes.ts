@@ -5,7 +5,7 @@
  * reported: markdownlint-cli2 (the linter people use today) and `slamark lint`.
  */
 
-import {readFile, writeFile} from 'node:fs/promises'
+import {appendFile, readFile, rm, writeFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import type {ProcessSpec} from './measure.js'
@@ -110,7 +110,15 @@ async function packageManifest(repoRoot: string, name: string): Promise<string> 
  *   The entries, in report order.
  */
 export async function processBenchmarks(context: ProcessContext): Promise<ProcessBenchmark[]> {
-  return [await markdownlintCli2(context), slamarkLint(context)]
+  return [await markdownlintCli2(context), slamarkLint(context), slamarkLintWarm(context)]
+}
+
+/** The fixed "now" of both lint runs, so SLA pages without their own `asOf` can be cached. */
+const lintAsOf = '2026-12-01T00:00:00Z'
+
+/** The lint cache of runs in the corpus folder (the nearest folder with `package.json` is the repository). */
+function lintCacheFolder(context: ProcessContext): string {
+  return path.join(context.repoRoot, 'node_modules', '.cache', 'slamark', 'lint')
 }
 
 /**
@@ -127,11 +135,38 @@ export function slamarkLint(context: ProcessContext): ProcessBenchmark {
     name: 'slamark lint',
     spec: {
       command: process.execPath,
-      args: [path.join(context.repoRoot, 'bin', 'slamark.js'), 'lint', '--no-color', context.pagesFolder],
+      args: [path.join(context.repoRoot, 'bin', 'slamark.js'), 'lint', '--no-color', '--as-of', lintAsOf, context.pagesFolder],
       cwd: context.corpusRoot
     },
+    async prepare() {
+      // Cold: no cache from an earlier run.
+      await rm(lintCacheFolder(context), {recursive: true, force: true})
+    },
     describe(_stdout, stderrLines) {
-      return stderrLines === 0 ? 'no messages' : stderrLines + ' report lines'
+      return 'cold cache; ' + (stderrLines === 0 ? 'no messages' : stderrLines + ' report lines')
+    }
+  }
+}
+
+/**
+ * `slamark lint` again over the same pages after one page changed: the
+ * cache of the cold run holds every other page.
+ *
+ * @param context
+ *   Repository and corpus locations.
+ * @returns
+ *   The benchmark entry.
+ */
+export function slamarkLintWarm(context: ProcessContext): ProcessBenchmark {
+  const cold = slamarkLint(context)
+  return {
+    name: 'slamark lint (warm)',
+    spec: cold.spec,
+    async prepare() {
+      await appendFile(path.join(context.corpusRoot, context.pagesFolder, 'set-0001', 'docs', 'support-desk-sla.md'), '\nOne more line, changed for the warm run.\n')
+    },
+    describe(_stdout, stderrLines) {
+      return 'one page changed since the cold run; ' + (stderrLines === 0 ? 'no messages' : stderrLines + ' report lines')
     }
   }
 }

@@ -68,3 +68,8 @@ export {
   type SitePageKind,
   type SiteSection
 } from './site/index.js'
+// slamark lint: the page chain, the rules as unified plugins, a whole run.
+export {createLintProcessor, type LintProcessorOptions} from './pipeline.js'
+export {lintRules} from './rules/index.js'
+export type {LintRule, RuleSetting, Severity} from './rules/rule.js'
+export {runLint, type LintRunOptions, type LintRunResult} from './lint/run.js'

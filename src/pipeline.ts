@@ -4,7 +4,11 @@ import {unified, type Processor} from 'unified'
 import {remarkFrontmatterData} from './frontmatter/plugin.js'
 import {createRegistry} from './hugo/registry.js'
 import {remarkRender} from './render/remark-render.js'
+import {remarkRenderChecks} from './render/render-checks.js'
 import type {RenderOptions} from './render/types.js'
+import {remarkLintFacts} from './rules/facts.js'
+import {lintRules} from './rules/index.js'
+import {ruleSetting, type LintSettings, type RuleSetting} from './rules/rule.js'
 import {remarkHugo, type RemarkHugoOptions} from './syntax/remark-hugo.js'
 import {remarkInjectSla, type InjectOptions} from './transform/inject/index.js'
 import {remarkReport} from './transform/remark-report.js'
@@ -41,4 +45,44 @@ export function createProcessor(options: ProcessorOptions = {}): Processor<Root,
   if (options.output === 'markdown') return processor.use(remarkStringify) as unknown as Processor<Root, Root, Root, Root, string>
   const parse = {registry, directives: options.directives, alerts: options.alerts, maxDepth: options.maxDepth}
   return processor.use(remarkInjectSla, options).use(remarkRender, {...options, parse}) as unknown as Processor<Root, Root, Root, Root, string>
+}
+
+/** Options of {@link createLintProcessor}. */
+export interface LintProcessorOptions extends RemarkHugoOptions, ValidateOptions {
+  /** Settings of the lint rules by id (`'off'`, `'warn'`, `'error'` or `[severity, options]`); default: each rule's own. */
+  rules?: Readonly<Record<string, RuleSetting>> | null | undefined
+  /** Renderer options that decide heading ids and what rendering checks (`markup`, `headingIdInput`). */
+  render?: RenderOptions | null | undefined
+  /** SLA notices are errors rather than warnings. */
+  failOnBreach?: boolean | null | undefined
+}
+
+/**
+ * The chain `slamark lint` runs on each page: the parser, front matter,
+ * validation and the engine's report as `createProcessor` orders them, the
+ * page's facts for the site checks, every lint rule, then the SLA
+ * shortcodes and the renderer's own checks (on the pages that need them)
+ * for their warnings. Nothing is compiled: run it with `run`, then read
+ * `file.messages` and `file.data.lintFacts`.
+ *
+ * @param options
+ *   Parser, validation and rule options.
+ */
+export function createLintProcessor(options: LintProcessorOptions = {}): Processor<Root, Root, Root> {
+  const registry = options.registry ?? createRegistry({site: options.site, shortcodes: options.shortcodes})
+  const render = options.render ?? {}
+  const settings: LintSettings = {render, failOnBreach: options.failOnBreach === true}
+  const processor = unified()
+    .use(remarkHugo, {...options, registry})
+    .use(remarkFrontmatterData)
+    .use(remarkValidate, options)
+    .use(remarkReport, {asOf: options.asOf})
+    .use(remarkLintFacts)
+  processor.data('slamarkLint', settings)
+  for (const rule of lintRules) {
+    if (rule.check) processor.use(rule.plugin, ruleSetting(rule, options.rules, settings.failOnBreach))
+  }
+
+  const parse = {registry, directives: options.directives, alerts: options.alerts, maxDepth: options.maxDepth}
+  return processor.use(remarkInjectSla, {checkOnly: true}).use(remarkRenderChecks, {...render, parse}) as unknown as Processor<Root, Root, Root>
 }

@@ -7,6 +7,7 @@ describe('public api', () => {
       'HeadingIdCounter',
       'HugoPageIndex',
       'buildSiteIndex',
+      'createLintProcessor',
       'createProcessor',
       'createRegistry',
       'detectFrontMatter',
@@ -17,6 +18,7 @@ describe('public api', () => {
       'hugoPermalink',
       'hugoToMarkdown',
       'lexPage',
+      'lintRules',
       'listContentPages',
       'parseFrontMatter',
       'parsePage',
@@ -29,6 +31,7 @@ describe('public api', () => {
       'remarkValidate',
       'renderPage',
       'resolveAsOf',
+      'runLint',
       'validateFrontMatter',
       'validationFindings'
     ])

@@ -1,11 +1,12 @@
 import {readFileSync} from 'node:fs'
 import {glob} from 'tinyglobby'
 import {describe, expect, it} from 'vitest'
+import {cliRuleSummaries, lintRules} from '../src/rules/index.js'
 import {valueRules} from '../src/schema/values/rules.js'
 
 /** Every rule id the source can emit, found in the code itself. */
 async function emittedRuleIds(): Promise<string[]> {
-  const ids = new Set<string>(Object.keys(valueRules))
+  const ids = new Set<string>([...Object.keys(valueRules), ...lintRules.map((rule) => rule.id), ...Object.keys(cliRuleSummaries)])
   for (const file of await glob('src/**/*.ts')) {
     const text = readFileSync(file, 'utf8')
     for (const match of text.matchAll(/ruleId: '([a-z0-9-]+)'/g)) ids.add(match[1]!)

@@ -1,11 +1,16 @@
-import {readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
+import {appendFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {VFile} from 'vfile'
-import {createProcessor} from '../pipeline.js'
-import {dataFilesOf} from '../transform/data-files-report.js'
-import {checkSite} from '../transform/site-checks.js'
-import {resolveTargets} from './files.js'
-import {printMessages} from './report.js'
+import {reporter as vfileReporter} from 'vfile-reporter'
+import {GitError} from '../lint/changed.js'
+import {ConfigError, loadConfig} from '../lint/config.js'
+import {applyFixes} from '../lint/fix.js'
+import {countMessages, type ReportInput} from '../lint/reporters/common.js'
+import {githubReport, githubSummary} from '../lint/reporters/github.js'
+import {jsonReport} from '../lint/reporters/json.js'
+import {sarifReport} from '../lint/reporters/sarif.js'
+import {stylishReport} from '../lint/reporters/stylish.js'
+import {LintUsageError, runLint, type LintRunOptions} from '../lint/run.js'
 
 /** What a command needs from its host: where it runs and where it writes. */
 export interface CommandContext {
@@ -18,48 +23,131 @@ export interface CommandContext {
   stdin?: ((maxBytes: number) => Promise<string>) | undefined
 }
 
+/** The options of `slamark lint`, as parsed from the command line. */
+export interface LintFlags {
+  reporter?: string | undefined
+  'max-warnings'?: string | undefined
+  'changed-since'?: string | undefined
+  fix?: boolean | undefined
+  'fail-on-breach'?: boolean | undefined
+  'as-of'?: string | undefined
+  config?: string | undefined
+  'no-cache'?: boolean | undefined
+  jobs?: string | undefined
+}
+
+const reporters = ['stylish', 'json', 'github', 'sarif'] as const
+/** `--fix` passes at most: each pass may enable fixes that overlapped. */
+const maxFixPasses = 10
+const instantPattern = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/
+
 /**
- * `slamark lint [site or files]`: parse every page, print every message with
- * file, line and column, and return the exit code: 1 when any message is an
- * error, else 0.
+ * `slamark lint [paths or globs]`: lint a site's pages and print the report.
+ * Returns the exit code: 0 clean or warnings only, 1 errors (or more warnings
+ * than `--max-warnings`), 2 when the tool could not do its job (bad usage, a
+ * bad configuration, nothing to lint, git failing).
  *
  * @param inputs
  *   Sites, content folders, files or globs.
  * @param context
  *   Where to read and write.
+ * @param flags
+ *   Command-line options.
  */
-export async function lint(inputs: readonly string[], context: CommandContext): Promise<number> {
-  const targets = await resolveTargets(inputs, context.cwd)
-
-  if (targets.files.length === 0) {
-    context.stderr(`slamark lint: Unexpected empty selection, expected Markdown files in ${inputs.join(', ') || '.'}\n`)
+export async function lint(inputs: readonly string[], context: CommandContext, flags: LintFlags = {}): Promise<number> {
+  const usage = (reason: string) => {
+    context.stderr(`slamark lint: ${reason}\n`)
     return 2
   }
 
-  // Data files (`ticketsFile`, `holidaysFile`) are read from the site, else from the working folder.
-  const processor = createProcessor({site: targets.site, root: targets.site ?? context.cwd})
-  const files: VFile[] = []
-
-  for (const full of targets.files) {
-    const file = new VFile({path: path.relative(context.cwd, full) || full, cwd: context.cwd})
-    try {
-      file.value = await readFile(full, 'utf8')
-      await processor.run(processor.parse(file), file)
-    } catch (error) {
-      // Parsing never throws; reading can (permissions, a folder named *.md).
-      const message = file.message(`Unexpected error reading the file, expected a readable file: ${String(error)}`, {
-        ruleId: 'read-error',
-        source: 'slamark'
-      })
-      message.fatal = true
-    }
-
-    files.push(file)
+  const reporter = flags.reporter ?? 'stylish'
+  if (!(reporters as readonly string[]).includes(reporter)) {
+    return usage(`Unexpected reporter \`${reporter}\`, expected ${reporters.map((name) => `\`${name}\``).join(', ')}`)
   }
 
-  checkSite(files)
-  const all = [...files, ...dataFilesOf(files)]
-  printMessages(all, context)
-  const fatal = all.some((file) => file.messages.some((message) => message.fatal === true))
-  return fatal ? 1 : 0
+  const maxWarnings = flags['max-warnings'] === undefined ? undefined : Number(flags['max-warnings'])
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    return usage(`Unexpected \`--max-warnings\` \`${flags['max-warnings']}\`, expected a whole number of at least 0`)
+  }
+
+  const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs)
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) return usage(`Unexpected \`--jobs\` \`${flags.jobs}\`, expected a whole number of at least 1`)
+  const asOf = flags['as-of']
+  if (asOf !== undefined && !(instantPattern.test(asOf) && !Number.isNaN(Date.parse(asOf)))) {
+    return usage(`Unexpected \`--as-of\` \`${asOf}\`, expected a date or an instant with an offset, such as \`2026-03-01T09:00:00+01:00\``)
+  }
+
+  let config
+  try {
+    config = loadConfig(context.cwd, flags.config)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    context.stderr(vfileReporter([error.file], {color: context.color, verbose: true}) + '\n')
+    return 2
+  }
+
+  const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+  const options: LintRunOptions = {
+    cwd: context.cwd,
+    inputs,
+    config,
+    asOf,
+    failOnBreach: flags['fail-on-breach'] === true ? true : undefined,
+    changedSince: flags['changed-since'],
+    cache: flags['no-cache'] !== true,
+    jobs,
+    version
+  }
+
+  let result
+  try {
+    if (flags.fix) await fixFiles(options)
+    result = await runLint(options)
+  } catch (error) {
+    if (error instanceof LintUsageError) return usage(error.message)
+    if (error instanceof GitError) return usage(`Unexpected git failure for \`--changed-since ${flags['changed-since'] ?? ''}\` (${error.message}), expected a git repository and a known ref`)
+    // Anything else is a failure of the tool (a worker that died, a disk that failed): exit 2, not 1.
+    return usage(`Unexpected failure (${error instanceof Error ? error.message : String(error)}), expected the run to finish; this is likely a bug in slamark`)
+  }
+
+  const report: ReportInput = {files: result.files, changed: result.changed, version, cwd: context.cwd}
+  if (reporter === 'stylish') context.stderr(stylishReport(report, context.color))
+  else if (reporter === 'json') context.stdout(jsonReport(report))
+  else if (reporter === 'sarif') context.stdout(sarifReport(report))
+  else {
+    context.stdout(githubReport(report))
+    const summary = process.env.GITHUB_STEP_SUMMARY
+    if (summary) await appendFile(summary, githubSummary(report))
+  }
+
+  const {errors, warnings} = countMessages(result.files)
+  if (errors > 0) return 1
+  const limit = maxWarnings ?? config.config.maxWarnings
+  if (limit !== undefined && warnings > limit) {
+    context.stderr(`slamark lint: Unexpected ${warnings} warnings, expected at most ${limit} (\`--max-warnings\`)\n`)
+    return 1
+  }
+
+  return 0
+}
+
+/**
+ * Apply the certain fixes until none is left (or {@link maxFixPasses}),
+ * writing each changed page.
+ */
+async function fixFiles(options: LintRunOptions): Promise<void> {
+  for (let pass = 0; pass < maxFixPasses; pass++) {
+    const result = await runLint(options)
+    let applied = 0
+    for (const file of result.files) {
+      const fixes = file.messages.flatMap((message) => (message.fix ? [message.fix] : []))
+      if (fixes.length === 0 || typeof file.value !== 'string') continue
+      const fixed = applyFixes(file.value, fixes)
+      if (fixed.applied === 0) continue
+      await writeFile(path.resolve(options.cwd, file.path), fixed.text)
+      applied += fixed.applied
+    }
+
+    if (applied === 0) return
+  }
 }

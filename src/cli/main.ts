@@ -22,8 +22,19 @@ Options:
   -v, --version    show the version
   --no-color       plain output
   -o, --out FILE   write to a file instead of stdout (schema, export)
-  --as-of INSTANT  "now" of the reports (build, export), e.g. 2026-11-22T12:00:00+01:00
+  --as-of INSTANT  "now" of the reports (lint, build, export), e.g. 2026-11-22T12:00:00+01:00
+                   (default: sla.asOf, SOURCE_DATE_EPOCH, the clock)
   --environment E  Hugo's environment whose config/E/ applies (build, export; default production)
+
+Lint options:
+  --reporter NAME        stylish (default), json, github or sarif
+  --max-warnings N       exit 1 when there are more than N warnings
+  --changed-since REF    only pages changed since the git REF, and pages linking to them
+  --fix                  apply the certain fixes (icon names, context case, blank lines)
+  --fail-on-breach       SLA breaches and other notices are errors
+  --config FILE          the configuration (default: slamark.config.json or .yaml, upward)
+  --no-cache             neither read nor write the cache
+  --jobs N               threads at most (default: the cores not busy with other work)
 `
 
 /**
@@ -51,7 +62,16 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
         hugo: {type: 'boolean'},
         format: {type: 'string', short: 'f'},
         'as-of': {type: 'string'},
-        environment: {type: 'string'}
+        environment: {type: 'string'},
+        // slamark lint
+        reporter: {type: 'string'},
+        'max-warnings': {type: 'string'},
+        'changed-since': {type: 'string'},
+        fix: {type: 'boolean'},
+        'fail-on-breach': {type: 'boolean'},
+        config: {type: 'string'},
+        'no-cache': {type: 'boolean'},
+        jobs: {type: 'string'}
       }
     })
   } catch (error) {
@@ -74,7 +94,7 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
 
   const color = values['no-color'] ? false : (values.color ?? context.color)
 
-  if (command === 'lint') return lint(rest, {...context, color})
+  if (command === 'lint') return lint(rest, {...context, color}, values)
   if (command === 'schema') return schema(rest, {...context, color, out: values.out})
   if (command === 'eval') return evalCommand(rest, {...context, color})
 

@@ -60,8 +60,8 @@ export function parseYamlFrontMatter(text: string, offset: number): FormatResult
   }
 
   const aliases: AliasTargets = new Map()
-  // Anchors need a `&` and aliases a `*`: without either there is nothing to resolve.
-  const aliasesUsable = /[&*]/.test(text) ? checkAliases(document, aliases, offset, diagnostics) : true
+  // Without a `*` there is no alias to resolve, and the document walk can be skipped.
+  const aliasesUsable = text.includes('*') ? checkAliases(document, aliases, offset, diagnostics) : true
   const keysUsable = checkKeys(document, aliases, offset, diagnostics)
 
   if (!aliasesUsable || !keysUsable) {

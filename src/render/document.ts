@@ -135,7 +135,57 @@ export function closeUpFences(element: Element, marks: Marks): void {
   }
 }
 
-function createScope(root: Root, page: PageState, source: string | undefined, isPage: boolean, linkFrom: 'page' | 'home' = 'page'): DocumentScope {
+/**
+ * The state every document of one page shares, empty.
+ *
+ * @param settings
+ *   The renderer's settings.
+ * @param file
+ *   The file that messages go to.
+ * @param source
+ *   The page's source.
+ * @param extra
+ *   The page's permalink and content path, and the hast handlers (none when
+ *   nothing is rendered, as for the linter's anchors).
+ */
+export function createPageState(
+  settings: RenderSettings,
+  file: VFile,
+  source: string,
+  extra: {permalink: string | undefined; contentPath: string | undefined; handlers?: Options['handlers']}
+): PageState {
+  return {
+    permalink: extra.permalink,
+    contentPath: extra.contentPath,
+    settings,
+    file,
+    source,
+    headings: [],
+    toc: [],
+    uniqueIds: new Map(),
+    stack: [],
+    sources: new WeakMap(),
+    marks: {fence: new WeakSet(), footnote: new WeakSet(), shortcode: new WeakSet(), block: new WeakSet(), template: new WeakSet()},
+    handlers: extra.handlers
+  }
+}
+
+/**
+ * The state of one Goldmark document of a page: its plan, its own heading
+ * id counter and footnotes.
+ *
+ * @param root
+ *   The document.
+ * @param page
+ *   The page it is on.
+ * @param source
+ *   The text its positions point into.
+ * @param isPage
+ *   Whether it is the page's own document (its headings make the TOC).
+ * @param linkFrom
+ *   The page Hugo renders it as (`home` for `markdownify`).
+ */
+export function createScope(root: Root, page: PageState, source: string | undefined, isPage: boolean, linkFrom: 'page' | 'home' = 'page'): DocumentScope {
   return {
     page,
     source,

@@ -36,7 +36,7 @@ import {attributeText, type ParsedAttribute} from './attribute-syntax.js'
 import type {DefinitionList} from './definition-lists.js'
 import {closeUpFences, joinBlocks, newline, scopeOf, type DocumentScope, type Marks} from './document.js'
 import {footnoteReference, footnoteSection} from './footnotes.js'
-import {plainHeadingText, sourceHeadingText} from './heading-text.js'
+import {plainHeadingText, takeHeadingId} from './heading-text.js'
 import {fenceInfo, isFenced, renderCode} from './highlight.js'
 import {doksCodeBlock} from './hooks/code-block.js'
 import {definitionRawParts, hookedLink, inlineRawParts, templateSpace} from './hooks/link-handler.js'
@@ -195,18 +195,9 @@ function heading(state: State, node: Heading): Element {
 
   const list: Array<[string, string]> = []
   for (const attribute of plan?.attributes ?? []) setAttribute(list, attribute.name, attributeText(attribute.value))
-  let id = list.find((item) => item[0] === 'id')?.[1]
-  if (id === undefined) {
-    if (settings.autoHeadingId) {
-      const text = headingIdText(node, content, scope)
-      if (text !== undefined) {
-        id = scope.ids.next(text)
-        list.push(['id', id])
-      }
-    }
-  } else {
-    scope.ids.reserve(id)
-  }
+  const explicit = list.find((item) => item[0] === 'id')?.[1]
+  const id = takeHeadingId(node, content, explicit, scope)
+  if (explicit === undefined && id !== undefined) list.push(['id', id])
 
   for (const attribute of scope.plan.blockAttributes.get(node) ?? []) {
     if (!list.some((item) => item[0] === attribute.name)) list.push([attribute.name, attributeText(attribute.value)])
@@ -223,19 +214,6 @@ function heading(state: State, node: Heading): Element {
   }
 
   return state.applyData(node, result) as Element
-}
-
-/** The text a heading's automatic id comes from (`undefined`: none, Hugo 0.144+ for an empty heading). */
-function headingIdText(node: Heading, content: Heading['children'], scope: DocumentScope): string | undefined {
-  const range = scope.plan.headings.get(node)?.sourceLine
-  if (scope.page.settings.headingIdInput === 'source' && range && scope.source !== undefined) {
-    return sourceHeadingText(range, content, scope)
-  }
-
-  const text = plainHeadingText(content, scope)
-  if (text === '') return scope.page.settings.headingIdInput === 'source' ? '' : undefined
-  // A multi-line (setext) heading: the last line, as Hugo takes it.
-  return text.split(/\r\n|\r|\n/).at(-1)!
 }
 
 /**

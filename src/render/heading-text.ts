@@ -6,7 +6,7 @@
  * placeholder Hugo puts in its place before Goldmark runs
  * (`HAHAHUGOSHORTCODEs0HBHB`), as in Hugo.
  */
-import type {Nodes, PhrasingContent, Root} from 'mdast'
+import type {Heading, Nodes, PhrasingContent, Root} from 'mdast'
 import type {DocumentScope} from './document.js'
 import {typographNode} from './text.js'
 import {typographicText} from './typographer.js'
@@ -136,4 +136,49 @@ export function sourceHeadingText(range: [number, number], children: readonly Ph
   }
 
   return (text + source.slice(cursor, end)).trim()
+}
+
+/**
+ * The text a heading's automatic id comes from, as the page's settings say
+ * (`undefined`: none, Hugo 0.144+ for an empty heading).
+ *
+ * @param node
+ *   The heading.
+ * @param content
+ *   Its content without its attribute block.
+ * @param scope
+ *   Its document.
+ */
+export function headingIdText(node: Heading, content: readonly PhrasingContent[], scope: DocumentScope): string | undefined {
+  const range = scope.plan.headings.get(node)?.sourceLine
+  if (scope.page.settings.headingIdInput === 'source' && range && scope.source !== undefined) {
+    return sourceHeadingText(range, content, scope)
+  }
+
+  const text = plainHeadingText(content, scope)
+  if (text === '') return scope.page.settings.headingIdInput === 'source' ? '' : undefined
+  // A multi-line (setext) heading: the last line, as Hugo takes it.
+  return text.split(/\r\n|\r|\n/).at(-1)!
+}
+
+/**
+ * Give a heading its id in its document, as Goldmark does: an explicit id
+ * (`{#id}`) is reserved as written; otherwise, with automatic ids on, the
+ * next free id for its text. The renderer and the linter's anchors both call
+ * this, so a checked anchor is the one Hugo prints.
+ *
+ * @param node
+ *   The heading.
+ * @param content
+ *   Its content without its attribute block.
+ * @param explicit
+ *   The id written on the heading, if any.
+ * @param scope
+ *   Its document.
+ */
+export function takeHeadingId(node: Heading, content: readonly PhrasingContent[], explicit: string | undefined, scope: DocumentScope): string | undefined {
+  if (explicit !== undefined) return scope.ids.reserve(explicit)
+  if (!scope.page.settings.autoHeadingId) return undefined
+  const text = headingIdText(node, content, scope)
+  return text === undefined ? undefined : scope.ids.next(text)
 }

@@ -6,7 +6,7 @@ import {parseFrontMatter} from '../frontmatter/index.js'
 import {detectFrontMatter} from '../hugo/front-matter-detect.js'
 import {report, ruleUrl} from '../syntax/messages.js'
 import {parsePage} from '../syntax/parse.js'
-import {renderDocument, type PageState} from './document.js'
+import {createPageState, renderDocument} from './document.js'
 import {handlers} from './handlers.js'
 import {resolveSettings} from './options.js'
 import {hugoPermalink} from './permalink.js'
@@ -41,21 +41,8 @@ export function renderTree(
   const target = file ?? new VFile({value: source})
   const before = target.messages.length
   const contentPath = target.data.contentPath ?? options?.contentPath ?? undefined
-  const page: PageState = {
-    permalink:
-      target.data.permalink ?? options?.permalink ?? (contentPath === undefined ? undefined : hugoPermalink(contentPath, frontmatter ?? {})),
-    contentPath,
-    settings,
-    file: target,
-    source,
-    headings: [],
-    toc: [],
-    uniqueIds: new Map(),
-    stack: [],
-    sources: new WeakMap(),
-    marks: {fence: new WeakSet(), footnote: new WeakSet(), shortcode: new WeakSet(), block: new WeakSet(), template: new WeakSet()},
-    handlers
-  }
+  const permalink = target.data.permalink ?? options?.permalink ?? (contentPath === undefined ? undefined : hugoPermalink(contentPath, frontmatter ?? {}))
+  const page = createPageState(settings, target, source, {permalink, contentPath, handlers})
 
   let children: ElementContent[]
   try {

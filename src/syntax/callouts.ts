@@ -11,8 +11,8 @@ export const defaultCalloutIcons: Readonly<Record<string, string>> = {
   danger: 'outline/alert-octagon'
 }
 
-// Directive names and alert keywords, mapped onto Doks' four contexts.
-const contextByName: Readonly<Record<string, string>> = {
+/** Directive names and alert keywords, lower-cased, by the Doks context they stand for. */
+export const contextByName: Readonly<Record<string, string>> = {
   note: 'note',
   info: 'note',
   important: 'note',

@@ -1,57 +1,39 @@
 import type {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
+import {emit} from '../rules/rule.js'
+import {slaIdDuplicate} from '../rules/sla-id-duplicate.js'
+import type {SitePage} from '../rules/rule.js'
+import {HugoPageIndex} from '../render/page-index.js'
 import {lineIndexFor} from '../syntax/line-index.js'
-import {reportFindings} from './report-findings.js'
 
 /**
- * Site-level checks over every page of a run: an `sla.id` is a key for
- * URLs and exports, so two pages may not share one (sla-domain §5.3 rule 1).
- * Reports on each later page, with the first page as the related place.
+ * Site-level checks over every page of a run, for callers that hold the
+ * validated files rather than the linter's page facts: an `sla.id` is a key
+ * for URLs and exports, so two pages may not share one (sla-domain §5.3
+ * rule 1). Reports on each later page, with the first page as the related
+ * place; the same check `slamark lint` runs (`sla-id-duplicate`).
  *
  * @param files
  *   The pages of the site, after validation.
  */
 export function checkSite(files: readonly VFile[]): void {
-  const first = new Map<string, VFile>()
-
-  for (const file of files) {
+  const pages: SitePage[] = files.map((file) => {
     const sla = file.data.frontmatter?.sla
     const id = typeof sla === 'object' && sla !== null ? (sla as {id?: unknown}).id : undefined
-    const locate = file.data.frontmatterLocate
-    if (typeof id !== 'string' || !locate) continue
-    const earlier = first.get(id)
-
-    if (!earlier) {
-      first.set(id, file)
-      continue
+    const where = file.data.frontmatterLocate?.(['sla', 'id'])
+    const lines = lineIndexFor(file)
+    const facts: SitePage['facts'] = {draft: false, permalink: '', anchors: [], links: [], suppressions: []}
+    if (typeof id === 'string' && where) facts.slaId = {id, place: {start: lines.toPoint(where.start), end: lines.toPoint(where.end)}}
+    return {path: file.path, contentPath: file.path, facts}
+  })
+  const byPage = new Map(pages.map((page, index) => [page, files[index]!]))
+  slaIdDuplicate.checkSite?.({
+    options: undefined,
+    pages,
+    index: new HugoPageIndex([]),
+    page: () => undefined,
+    report(page, input) {
+      const file = byPage.get(page)!
+      emit(file, lineIndexFor(file), slaIdDuplicate.id, slaIdDuplicate.severity, input)
     }
-
-    reportFindings(
-      file,
-      [
-        {
-          path: ['sla', 'id'],
-          ruleId: 'sla-id-duplicate',
-          severity: 'error',
-          reason: `Unexpected SLA id \`${id}\` already used by \`${earlier.path}\`, expected an id unique across the site`,
-          hint: 'The id names the SLA in URLs and exports; give this page its own',
-          actual: id
-        }
-      ],
-      locate,
-      lineIndexFor(file)
-    )
-    const message = file.messages.at(-1)
-    if (message) {
-      const where = earlier.data.frontmatterLocate?.(['sla', 'id'])
-      const lines = lineIndexFor(earlier)
-      const cause = new VFileMessage(`first used in ${earlier.path}`, {
-        ...(where ? {place: {start: lines.toPoint(where.start), end: lines.toPoint(where.end)}} : {}),
-        ruleId: 'sla-id-duplicate',
-        source: 'slamark'
-      })
-      cause.file = earlier.path
-      message.cause = cause
-    }
-  }
+  })
 }

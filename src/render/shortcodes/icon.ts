@@ -3,7 +3,7 @@ import type {HugoParam} from '../../syntax/types.js'
 import {hasIcon, isIconPath} from '../icons.js'
 import type {ShortcodeContext} from '../types.js'
 import {goPrint} from './params.js'
-import {quoted, report} from './text.js'
+import {quoted, report, type RenderWarning} from './text.js'
 
 /**
  * An icon through the context's inline-svg, with a page-unique `id` (Doks
@@ -23,12 +23,9 @@ export function renderIcon(
   attributes: Readonly<Record<string, string>>,
   context: ShortcodeContext
 ): Element | undefined {
-  if (typeof src !== 'string' && typeof src.value !== 'string') {
-    report(context, {
-      ruleId: 'icon-unknown',
-      reason: `Unexpected icon ${quoted(goPrint(src))} (${src.goType}), expected a quoted Tabler icon name such as \`outline/info-circle\``,
-      hint: 'Doks cannot look up a value that is not text and fails the build; quote the name'
-    })
+  const problem = typeof src !== 'string' && typeof src.value !== 'string' ? iconProblem(src) : undefined
+  if (problem) {
+    report(context, problem)
     return undefined
   }
 
@@ -40,25 +37,59 @@ export function renderIcon(
     return svg
   }
 
-  if (isIconPath(name)) {
-    report(context, {
-      ruleId: 'icon-path-refused',
-      reason: `Unexpected icon path ${quoted(name)}, expected a Tabler icon name such as \`outline/info-circle\``,
-      hint: 'Icons come from the @tabler/icons package only; paths and URLs are never read'
-    })
-  } else {
-    report(context, {
-      ruleId: 'icon-unknown',
-      reason: `Unexpected icon ${quoted(name)}, expected a Tabler 3 icon name such as \`outline/info-circle\``,
-      hint: unknownIconHint(name)
-    })
-  }
-
+  report(context, iconProblem(src) ?? {ruleId: 'icon-unknown', reason: `Unexpected icon ${quoted(name)}`, hint: ''})
   return undefined
 }
 
+/**
+ * Why Doks prints no icon for `src`, or `undefined` when Tabler 3 has it:
+ * `icon-unknown` for a value that is not text or a name Tabler 3 does not
+ * have (with the Tabler 3 spelling as hint when there is one),
+ * `icon-path-refused` for a path or URL. The renderer and the linter report
+ * the same words.
+ *
+ * @param src
+ *   The `icon` param, or its value.
+ */
+export function iconProblem(src: HugoParam | string): RenderWarning | undefined {
+  if (typeof src !== 'string' && typeof src.value !== 'string') {
+    return {
+      ruleId: 'icon-unknown',
+      reason: `Unexpected icon ${quoted(goPrint(src))} (${src.goType}), expected a quoted Tabler icon name such as \`outline/info-circle\``,
+      hint: 'Doks cannot look up a value that is not text and fails the build; quote the name'
+    }
+  }
+
+  const name = typeof src === 'string' ? src : (src.value as string)
+  if (isIconPath(name)) {
+    return {
+      ruleId: 'icon-path-refused',
+      reason: `Unexpected icon path ${quoted(name)}, expected a Tabler icon name such as \`outline/info-circle\``,
+      hint: 'Icons come from the @tabler/icons package only; paths and URLs are never read'
+    }
+  }
+
+  if (hasIcon(name)) return undefined
+  return {
+    ruleId: 'icon-unknown',
+    reason: `Unexpected icon ${quoted(name)}, expected a Tabler 3 icon name such as \`outline/info-circle\``,
+    hint: unknownIconHint(name)
+  }
+}
+
+/**
+ * The Tabler 3 name of a Tabler 2 flat icon name (`alert-triangle` →
+ * `outline/alert-triangle`), when Tabler 3 has it.
+ *
+ * @param name
+ *   An icon name as written.
+ */
+export function tabler3Name(name: string): string | undefined {
+  return !name.includes('/') && !isIconPath(name) && hasIcon(`outline/${name}`) ? `outline/${name}` : undefined
+}
+
 function unknownIconHint(name: string): string {
-  if (hasIcon(`outline/${name}`)) {
+  if (tabler3Name(name)) {
     return `Tabler 3 (Doks 1.5 and later) keeps icons by variant: write \`outline/${name}\` (or \`filled/${name}\`); Doks prints no icon here`
   }
 

@@ -30,6 +30,11 @@ export interface InjectOptions {
    * where the page asks for them.
    */
   breachNotice?: 'top' | false | null | undefined
+  /**
+   * Check the calls and report their problems without building the
+   * timeline, tables and callouts (the linter's mode; default `false`).
+   */
+  checkOnly?: boolean | null | undefined
 }
 
 /** slamark's own shortcodes, which this plugin fills in. */
@@ -64,7 +69,7 @@ export function remarkInjectSla(options: InjectOptions = {}) {
     const report = file.data.slaReport
     if (mayHaveCalls(file)) {
       const calls = findCalls(tree)
-      if (calls.length > 0) fillCalls(calls, file, sla, report)
+      if (calls.length > 0) fillCalls(calls, file, sla, report, options.checkOnly === true)
     }
 
     if (top && sla && report) prependNotice(tree, sla, report)
@@ -107,7 +112,7 @@ function isSlaCall(node: RootContent): node is ShortcodeNode {
   )
 }
 
-function fillCalls(calls: readonly Call[], file: VFile, sla: Sla | undefined, report: SlaReport | undefined): void {
+function fillCalls(calls: readonly Call[], file: VFile, sla: Sla | undefined, report: SlaReport | undefined, checkOnly: boolean): void {
   let warned = false
   for (const {parent, node} of calls) {
     let replacement: Array<SlaBlock | SlaInline> = []
@@ -115,7 +120,7 @@ function fillCalls(calls: readonly Call[], file: VFile, sla: Sla | undefined, re
       if (!warned) warnAt(file, node, noData(node.name, file, sla))
       warned = true
     } else {
-      replacement = fill({file, sla, report, zone: report.timeZone, node})
+      replacement = fill({file, sla, report, zone: report.timeZone, node}, checkOnly)
     }
 
     const children = parent.children as RootContent[]
@@ -125,7 +130,7 @@ function fillCalls(calls: readonly Call[], file: VFile, sla: Sla | undefined, re
 }
 
 /** The content of one call (nothing, with a warning, when it cannot be filled). */
-function fill(context: InjectContext): Array<SlaBlock | SlaInline> {
+function fill(context: InjectContext, checkOnly: boolean): Array<SlaBlock | SlaInline> {
   const {file, node, sla, report} = context
   const name = node.name
   const inline = node.type === 'textDirective'
@@ -155,7 +160,7 @@ function fill(context: InjectContext): Array<SlaBlock | SlaInline> {
 
   switch (name) {
     case 'sla-timeline': {
-      if (report.milestones) return [injectTimeline(context, report.milestones)]
+      if (report.milestones) return checkOnly ? [] : [injectTimeline(context, report.milestones)]
       warnAt(file, node, {
         ruleId: emptyRuleId,
         reason: 'Unexpected `sla-timeline` on an SLA without `milestones`, expected milestones to show',
@@ -165,7 +170,7 @@ function fill(context: InjectContext): Array<SlaBlock | SlaInline> {
     }
 
     case 'sla-targets': {
-      if (Object.keys(sla.targets ?? {}).length > 0) return [injectTargets(context)]
+      if (Object.keys(sla.targets ?? {}).length > 0) return checkOnly ? [] : [injectTargets(context)]
       warnAt(file, node, {
         ruleId: emptyRuleId,
         reason: 'Unexpected `sla-targets` on an SLA without `targets`, expected targets to show',
@@ -175,7 +180,7 @@ function fill(context: InjectContext): Array<SlaBlock | SlaInline> {
     }
 
     default:
-      return [injectBreaches({sla, report, zone: context.zone}, node.position)]
+      return checkOnly ? [] : [injectBreaches({sla, report, zone: context.zone}, node.position)]
   }
 }
 
