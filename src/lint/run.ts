@@ -22,6 +22,7 @@ import {cachedResult, contentHash, loadCache, saveCache, storeResult} from './ca
 import {changedFiles} from './changed.js'
 import type {LoadedConfig} from './config.js'
 import type {PageInput, PageLinterOptions, PageResult} from './page.js'
+import {distinctByPath} from '../transform/data-files-report.js'
 import {addPlain} from './serialize.js'
 import {applySeverities, checkSite, finishPage, sortMessages, type RuleSettings, type SiteFile} from './site.js'
 
@@ -253,29 +254,11 @@ function selectChanged(files: readonly SiteFile[], fulls: readonly string[], pla
   return {changed, selected}
 }
 
-/**
- * The data files the pages read, one per path, with every distinct message
- * any page found in it (pages with other terms or hours may find different
- * things).
- */
+/** The data files the pages read, one per path, with every distinct message any page found in it. */
 function dataFilesOf(results: ReadonlyArray<PageResult | undefined>, cwd: string): VFile[] {
-  const byPath = new Map<string, {file: VFile; seen: Set<string>}>()
-  for (const result of results) {
-    for (const data of result?.dataFiles ?? []) {
-      let known = byPath.get(data.path)
-      if (!known) {
-        known = {file: new VFile({path: data.path, cwd}), seen: new Set()}
-        byPath.set(data.path, known)
-      }
-
-      for (const message of data.messages) {
-        const key = [message.place?.start.line, message.place?.start.column, message.ruleId, message.reason].join('\u0000')
-        if (known.seen.has(key)) continue
-        known.seen.add(key)
-        addPlain(known.file, message)
-      }
-    }
-  }
-
-  return [...byPath.values()].map((item) => item.file).sort((a, b) => compareText(a.path, b.path))
+  return distinctByPath(results.flatMap((result) => result?.dataFiles ?? []), (data) => data.messages).map(({file: data, messages}) => {
+    const file = new VFile({path: data.path, cwd})
+    for (const message of messages) addPlain(file, message)
+    return file
+  })
 }
