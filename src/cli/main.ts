@@ -1,5 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
+import {buildCommand} from './build.js'
+import {devCommand} from './dev.js'
 import {evalCommand} from './eval.js'
 import {lint, type CommandContext} from './lint.js'
 import {schema} from './schema.js'
@@ -11,12 +13,18 @@ Commands:
   schema [--out file]                      print the front matter JSON Schema
   eval <kind>                              evaluate one JSON object on stdin with the engine
                                            (kinds: ticket, dueAfter, timeline, uptime, report, kpis)
+  build [site | content folder]            build the static site (--out dist); exit 1 on errors
+  dev [site | content folder]              serve the site with live pages (127.0.0.1)
 
 Options:
   -h, --help       show this help
   -v, --version    show the version
   --no-color       plain output
-  -o, --out FILE   write to a file instead of stdout (schema)
+  -o, --out FILE   write to a file instead of stdout (schema); the output folder (build)
+  --drafts         build or serve pages marked draft (build, dev)
+  --as-of INSTANT  "now" of the build, e.g. 2026-11-22T12:00:00Z (build, dev)
+  --no-cache       render every page, ignoring the last build (build)
+  --host, --port   where the dev server listens (dev; default 127.0.0.1:5173)
 `
 
 /**
@@ -28,7 +36,7 @@ Options:
  * @param context
  *   Where to read and write.
  */
-export async function main(argv: readonly string[], context: CommandContext): Promise<number> {
+export async function main(argv: readonly string[], context: CommandContext & {interactive?: boolean}): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -39,7 +47,12 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
         version: {type: 'boolean', short: 'v'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
-        out: {type: 'string', short: 'o'}
+        out: {type: 'string', short: 'o'},
+        drafts: {type: 'boolean'},
+        'as-of': {type: 'string'},
+        'no-cache': {type: 'boolean'},
+        host: {type: 'string'},
+        port: {type: 'string'}
       }
     })
   } catch (error) {
@@ -65,7 +78,13 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
   if (command === 'lint') return lint(rest, {...context, color})
   if (command === 'schema') return schema(rest, {...context, color, out: values.out})
   if (command === 'eval') return evalCommand(rest, {...context, color})
+  if (command === 'build') {
+    const options = {out: values.out, drafts: values.drafts === true, asOf: values['as-of'], cache: values['no-cache'] !== true, interactive: context.interactive === true}
+    return buildCommand(rest, options, {...context, color})
+  }
 
-  context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\`, \`schema\` or \`eval\`\n\n${usage}`)
+  if (command === 'dev') return devCommand(rest, {host: values.host, port: values.port, drafts: values.drafts === true, asOf: values['as-of']}, {...context, color})
+
+  context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\`, \`schema\`, \`eval\`, \`build\` or \`dev\`\n\n${usage}`)
   return 2
 }

@@ -4,17 +4,18 @@
  * (Hugo's default rules, `slug` and `url` honoured), output file, draft
  * flag, title, weight and date, and the sections that list it. Built once
  * per run from each page's front matter, read with the same readers as the
- * pages themselves (Hugo's detection of YAML, TOML, JSON and Org).
+ * pages themselves (Hugo's detection of YAML, TOML, JSON and Org), only the
+ * fields it needs (`front-matter-fields.ts`).
  */
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {parseFrontMatter} from '../frontmatter/index.js'
 import {detectFrontMatter} from '../hugo/front-matter-detect.js'
 import {HugoPageIndex} from '../render/page-index.js'
 import {hugoPermalink} from '../render/permalink.js'
 import {ruleUrl} from '../syntax/messages.js'
 import {readDataFile} from '../transform/read-data-file.js'
 import {compareText} from '../util/sorted.js'
+import {readIndexFields} from './front-matter-fields.js'
 import {permalinkDuplicateRuleId} from './rules.js'
 import {decodeWeak} from './weak-decode.js'
 
@@ -45,7 +46,12 @@ export interface SitePage {
   weight: number
   /** Its `date` as epoch milliseconds, when it has a readable one. */
   date: number | undefined
-  /** The front matter as read (`{}` when it has none or it does not parse). */
+  /**
+   * The front matter fields the index reads (`title`, `linkTitle`, `draft`,
+   * `weight`, `date`, `lastmod`, `slug`, `url`, `description`, `summary`,
+   * `seo`), keys lower-cased as Hugo reads them; `{}` when it has none or
+   * they do not parse.
+   */
   frontMatter: Record<string, unknown>
   /** The whole file. */
   source: string
@@ -160,13 +166,10 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
  */
 export function pageOf(contentDir: string, contentPath: string, source: string): SitePage {
   const detected = detectFrontMatter(source)
-  const frontMatter = detected.block ? parseFrontMatter(detected.block).data : {}
   // Hugo lower-cases front matter keys: `Draft`, `Slug` and `URL` count too.
-  const field = (name: string): unknown => {
-    if (name in frontMatter) return frontMatter[name]
-    const key = Object.keys(frontMatter).find((item) => item.toLowerCase() === name)
-    return key === undefined ? undefined : frontMatter[key]
-  }
+  const frontMatter: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(detected.block ? readIndexFields(detected.block) : {})) frontMatter[key.toLowerCase()] = value
+  const field = (name: string): unknown => frontMatter[name]
 
   const name = stem(contentPath)
   const folder = parentOf(contentPath)

@@ -1,0 +1,130 @@
+/**
+ * Render the pages of one site: one processor (`createProcessor`) with the
+ * site's `markup`, Doks' render hooks, links resolved through the site's
+ * pages, and one "now" for every page; each page comes back as plain data
+ * (HTML, headings, front matter, validated data, the report and its
+ * messages), which can cross a worker boundary and go into the cache.
+ */
+import {createHash} from 'node:crypto'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import type {SlaReport} from '../engine/report.js'
+import {createProcessor} from '../pipeline.js'
+import {HugoPageIndex} from '../render/page-index.js'
+import type {MarkupOptions, RefReference, RenderedHeading} from '../render/types.js'
+import type {FrontMatter} from '../schema/frontmatter.js'
+import type {Sla} from '../schema/sla.js'
+import {hasFatal, storeFile, type StoredFile} from './messages.js'
+
+/** What every page of a site is rendered with; plain data, so a worker can receive it. */
+export interface SiteRenderSettings {
+  /** The site root: data files (`ticketsFile`) are read from here. */
+  root: string
+  /** The site folder whose `layouts/shortcodes/` templates declare shortcodes, when it has one. */
+  site: string | undefined
+  /** The content folder. */
+  contentDir: string
+  /** Hugo's `markup` settings of the site. */
+  markup: MarkupOptions
+  /**
+   * "Now" of the build, an ISO instant; without it each page's own
+   * `sla.asOf`, else `SOURCE_DATE_EPOCH`, else the clock.
+   */
+  asOf: string | undefined
+  /** A production build (a fixed `sla.asOf` is then a warning). */
+  production: boolean
+  /** The built pages' content paths and permalinks: where links and `relref`s lead. */
+  entries: ReadonlyArray<{contentPath: string; permalink: string}>
+  /** The folder message paths are relative to. */
+  cwd: string
+}
+
+/** One page, rendered. */
+export interface RenderedSitePage {
+  contentPath: string
+  /** `.Content`. */
+  html: string
+  /** `.TableOfContents`, or `''`. */
+  toc: string
+  headings: RenderedHeading[]
+  /** The front matter as read. */
+  frontmatter: Record<string, unknown>
+  /** The validated page fields, when valid. */
+  page: FrontMatter | undefined
+  /** The validated `sla:` data, when valid. */
+  sla: Sla | undefined
+  /** The engine's report, when the SLA is valid. */
+  report: SlaReport | undefined
+  /** The page's messages, then those of each data file it read. */
+  files: StoredFile[]
+  /** The data files it read: absolute path and a hash of the text read. */
+  dependencies: Array<{file: string; hash: string}>
+  /** Whether any message is an error. */
+  fatal: boolean
+}
+
+/** Renders one page of the site from its text. */
+export type SitePageRenderer = (contentPath: string, source: string) => RenderedSitePage
+
+/**
+ * A hash of a text, for cache keys.
+ *
+ * @param parts
+ *   Texts, hashed in order with separators.
+ */
+export function contentHash(...parts: readonly string[]): string {
+  const hash = createHash('sha256')
+  for (const part of parts) hash.update(part).update('\u0000')
+  return hash.digest('base64url')
+}
+
+/**
+ * Make the renderer of a site's pages.
+ *
+ * @param settings
+ *   What every page is rendered with.
+ */
+export function createSitePageRenderer(settings: SiteRenderSettings): SitePageRenderer {
+  const index = new HugoPageIndex(settings.entries)
+  // `relref "docs/a.md#x"`: Hugo's `GetPage` from the calling page, then the fragment.
+  const resolveRef = (reference: RefReference): string | undefined => {
+    const hash = reference.path.indexOf('#')
+    const target = hash === -1 ? reference.path : reference.path.slice(0, hash)
+    const fragment = hash === -1 ? '' : reference.path.slice(hash)
+    if (target === '') return fragment === '' ? undefined : fragment
+    const found = index.getPage(target, reference.contentPath)
+    return found && found.permalink + fragment
+  }
+
+  const processor = createProcessor({
+    site: settings.site,
+    root: settings.root,
+    asOf: settings.asOf,
+    production: settings.production,
+    markup: settings.markup,
+    renderHooks: 'doks',
+    resolveLink: index.resolveLink,
+    resolveRef
+  })
+
+  return (contentPath, source) => {
+    const file = new VFile({path: path.relative(settings.cwd, path.join(settings.contentDir, contentPath)), cwd: settings.cwd, value: source})
+    file.data.contentPath = contentPath
+    const html = String(processor.processSync(file).value)
+    const dataFiles = file.data.dataFiles ?? []
+    const files = [file, ...dataFiles]
+    return {
+      contentPath,
+      html,
+      toc: file.data.toc ?? '',
+      headings: file.data.headings ?? [],
+      frontmatter: file.data.frontmatter ?? {},
+      page: file.data.page,
+      sla: file.data.sla,
+      report: file.data.slaReport,
+      files: files.map(storeFile),
+      dependencies: dataFiles.map((data) => ({file: path.resolve(settings.cwd, data.path), hash: contentHash(String(data.value ?? ''))})),
+      fatal: hasFatal(files)
+    }
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * The Vite plugin (`slamark/vite`): content pages as modules, their
+ * messages in Vite's terminal and overlay, live pages in the dev server, and
+ * (with `site: true`) the static site emitted by `vite build`.
+ */
+import {readFileSync, readdirSync, rmSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {searchForWorkspaceRoot, type Plugin, type ResolvedConfig, type ViteDevServer} from 'vite'
+import type {VFile} from 'vfile'
+import {lastOutDir} from '../site/page-cache.js'
+import {defaultCacheDir, renderSite} from '../site/render-site.js'
+import {pageModuleCode} from './module.js'
+import {reportToVite} from './report.js'
+import {loadSiteState, refreshPage, type SiteState} from './site-state.js'
+import {devPagesMiddleware} from './dev-pages.js'
+
+/** Options of {@link slamark}. */
+export interface SlamarkViteOptions {
+  /** The site (a folder with `content/` or a Hugo configuration) or content folder; default: Vite's `root`. */
+  content?: string | null | undefined
+  /** Emit the static site in `vite build`: one HTML page per content page, list pages, `404.html`, `sitemap.xml` (default `false`). */
+  site?: boolean | null | undefined
+  /** Build pages marked `draft` (default `false`). */
+  drafts?: boolean | null | undefined
+  /** "Now" of the build, an ISO instant (default: each page's `sla.asOf`, else `SOURCE_DATE_EPOCH`, else the clock). */
+  asOf?: string | null | undefined
+  /** The rebuild cache folder, or `false` for none (default: `node_modules/.cache/slamark/build` in the site). */
+  cache?: string | false | null | undefined
+  /** Render workers for the site build (default: the machine's available parallelism). */
+  workers?: number | null | undefined
+  /** Called after each page of the site build. */
+  onProgress?: ((done: number, total: number) => void) | null | undefined
+  /**
+   * Called with every file that has messages once the site is built; when
+   * given, warnings are left to it rather than printed by Vite (an error
+   * still fails the build).
+   */
+  onReport?: ((report: SiteBuildReport) => void) | null | undefined
+}
+
+/** What the site build did. */
+export interface SiteBuildReport {
+  /** Files with messages: configuration, layout, pages and the data files they read. */
+  files: VFile[]
+  /** Whether any message is an error. */
+  fatal: boolean
+  /** Content pages built, rendered now and reused from the cache; files written and left unchanged. */
+  pages: number
+  rendered: number
+  reused: number
+  written: number
+  kept: number
+}
+
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url))
+/** The site's stylesheet and script, shipped in the package's `site/` folder. */
+export const siteAssetsDir: string = path.join(packageRoot, 'site')
+const entryId = 'virtual:slamark/entry'
+const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
+
+/**
+ * The slamark Vite plugin.
+ *
+ * @param options
+ *   Where the content is, and the site build's settings.
+ */
+export function slamark(options: SlamarkViteOptions = {}): Plugin {
+  let config: ResolvedConfig
+  let state: Promise<SiteState> | undefined
+  // Files of the last build that this one did not write again, removed once the bundle is written.
+  let staleFiles: string[] = []
+  const cwd = process.cwd()
+  const input = (): string => path.resolve(config.root, options.content ?? '.')
+  const siteState = (): Promise<SiteState> => {
+    state ??= loadSiteState({
+      input: input(),
+      drafts: options.drafts === true,
+      asOf: options.asOf ?? undefined,
+      production: config.command === 'build',
+      environment: config.command === 'build' ? 'production' : 'development',
+      cwd
+    })
+    return state
+  }
+
+  const cacheDirOf = (site: SiteState): string | undefined =>
+    options.cache === false ? undefined : options.cache ? path.resolve(cwd, options.cache) : defaultCacheDir(site.location)
+  const inContent = async (file: string): Promise<SiteState | undefined> => {
+    const site = await siteState()
+    const relative = path.relative(site.location.contentDir, file)
+    return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : site
+  }
+
+  return {
+    name: 'slamark',
+    enforce: 'pre',
+
+    config(user) {
+      // The site's script and stylesheet live in the package; giving `allow` replaces Vite's default, so that is kept.
+      const root = path.resolve(user.root ?? process.cwd())
+      const allow = [...(user.server?.fs?.allow ? [] : [searchForWorkspaceRoot(root)]), path.resolve(root, options.content ?? '.'), siteAssetsDir]
+      if (!options.site) return {server: {fs: {allow}}}
+      return {
+        appType: 'custom',
+        server: {fs: {allow}},
+        build: {
+          // Pages are written by this plugin; a rebuild leaves unchanged files as they are.
+          emptyOutDir: false,
+          rolldownOptions: user.build?.rolldownOptions?.input ? {} : {input: {slamark: entryId}}
+        }
+      }
+    },
+
+    configResolved(resolved) {
+      config = resolved
+    },
+
+    resolveId: {
+      filter: {id: /^virtual:slamark\/entry$/},
+      handler(id) {
+        return id === entryId ? `\0${entryId}` : undefined
+      }
+    },
+
+    load: {
+      filter: {id: /^\0virtual:slamark\/entry$/},
+      handler() {
+        return `import ${JSON.stringify(path.join(siteAssetsDir, 'slamark.css'))}\nimport ${JSON.stringify(path.join(siteAssetsDir, 'client.js'))}\n`
+      }
+    },
+
+    transform: {
+      filter: {id: /\.(?:md|markdown)(?:\?.*)?$/},
+      async handler(code, id) {
+        const file = id.replace(/\?.*$/, '')
+        const site = await inContent(file)
+        const page = site?.byFile.get(file)
+        if (!site) return undefined
+        const contentPath = path.relative(site.location.contentDir, file).split(path.sep).join('/')
+        const rendered = site.renderer()(contentPath, code)
+        reportToVite(this, file, rendered.files, cwd)
+        const facts = page ?? {title: contentPath, permalink: ''}
+        return {code: pageModuleCode(rendered, facts, config.command === 'serve'), map: null}
+      }
+    },
+
+    configureServer(server: ViteDevServer) {
+      server.middlewares.use(devPagesMiddleware(server, siteState, () => config))
+    },
+
+    async hotUpdate({type, file, read}) {
+      if (this.environment.name !== 'client') return undefined
+      const absolute = path.resolve(file)
+      const site = await siteState()
+      const relative = path.relative(site.location.root, absolute).split(path.sep).join('/')
+      const isPage = /\.(?:md|markdown)$/i.test(absolute) && (await inContent(absolute)) !== undefined
+      const shapesSite = /^(?:hugo|config)\.(?:toml|ya?ml|json)$|^config\/|^layouts\//.test(relative)
+      if ((isPage && type !== 'update') || shapesSite) {
+        // A page added or removed, the configuration or a layout changed: every page may look different.
+        state = undefined
+        this.environment.hot.send({type: 'full-reload'})
+        return []
+      }
+
+      // The edited page's module updates by itself; when its permalink or draft flag moved, other pages' links did too.
+      if (isPage && refreshPage(site, absolute, await read()) === 'links-changed') state = undefined
+      return undefined
+    },
+
+    async buildStart() {
+      if (!options.site || config.command !== 'build') return
+      const site = await siteState()
+      const outDir = path.resolve(config.root, config.build.outDir)
+      checkOutDir(outDir, site.location.root, site.location.contentDir)
+      const cacheDir = cacheDirOf(site)
+      // Without a record of what the last build wrote there, the folder is emptied, as Vite does.
+      if (cacheDir === undefined || lastOutDir(cacheDir) !== outDir) emptyFolder(outDir)
+    },
+
+    async generateBundle(_output, bundle) {
+      if (!options.site) return
+      const site = await siteState()
+      const assets: {styles: string[]; scripts: string[]} = {styles: [], scripts: []}
+      for (const item of Object.values(bundle)) {
+        if (item.type !== 'chunk' || !item.isEntry) continue
+        assets.scripts.push(config.base + item.fileName)
+        for (const css of item.viteMetadata?.importedCss ?? []) assets.styles.push(config.base + css)
+      }
+
+      const outDir = path.resolve(config.root, config.build.outDir)
+      const result = await renderSite({
+        location: site.location,
+        index: site.index,
+        asOf: options.asOf ?? undefined,
+        production: true,
+        cwd,
+        outDir,
+        assets,
+        shell: site.shell,
+        cacheDir: cacheDirOf(site),
+        version,
+        workers: options.workers ?? undefined,
+        onProgress: options.onProgress ?? undefined,
+        assetFiles: Object.keys(bundle)
+      })
+      for (const output of result.outputs) this.emitFile({type: 'asset', fileName: output.fileName, source: output.source})
+      // Files of the last build that this one did not write again: gone pages, old hashed assets.
+      staleFiles = result.stale.filter((name) => !(name in bundle)).map((name) => path.join(outDir, name))
+      const report: SiteBuildReport = {
+        files: result.files,
+        fatal: result.fatal,
+        pages: site.index.pages.length,
+        rendered: result.rendered,
+        reused: result.reused,
+        written: result.outputs.length,
+        kept: result.kept.length
+      }
+      if (options.onReport) options.onReport(report)
+      const fatal = result.files.flatMap((item) => item.messages.filter((message) => message.fatal === true).map((message) => ({item, message})))
+      if (!options.onReport) for (const item of result.files) for (const message of item.messages) if (message.fatal !== true) this.warn(`${item.path}:${message.line ?? 1}:${message.column ?? 1}: ${message.reason} [${message.ruleId}]`)
+      if (fatal.length > 0) {
+        const {item, message} = fatal[0]!
+        this.error({
+          message: `${message.reason} [${message.ruleId}]${fatal.length > 1 ? `\n(${fatal.length - 1} more errors in the site)` : ''}`,
+          id: path.resolve(cwd, item.path),
+          ...(message.line ? {loc: {file: path.resolve(cwd, item.path), line: message.line, column: (message.column ?? 1) - 1}} : {})
+        })
+      }
+    },
+
+    writeBundle() {
+      for (const file of staleFiles) rmSync(file, {force: true})
+      staleFiles = []
+    },
+
+    buildEnd() {
+      // The next build (watch mode) reads the site again.
+      state = undefined
+    }
+  }
+}
+
+/**
+ * Refuse an output folder that holds the site or its content: emptying it
+ * would delete them.
+ *
+ * @param outDir
+ *   The output folder.
+ * @param root
+ *   The site folder.
+ * @param contentDir
+ *   The content folder.
+ */
+export function checkOutDir(outDir: string, root: string, contentDir: string): void {
+  for (const [folder, what] of [[root, 'site'], [contentDir, 'content folder']] as const) {
+    const relative = path.relative(outDir, folder)
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+      throw new Error(`Unexpected output folder \`${outDir}\` holding the ${what}, expected a folder of its own such as \`dist\``)
+    }
+  }
+}
+
+/**
+ * Remove everything inside a folder (an output folder built without a
+ * cache record of its files).
+ *
+ * @param folder
+ *   The folder.
+ */
+export function emptyFolder(folder: string): void {
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return
+  }
+
+  for (const name of names) rmSync(path.join(folder, name), {recursive: true, force: true})
+}
