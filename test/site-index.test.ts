@@ -126,7 +126,7 @@ describe('buildSiteIndex', () => {
     const index = buildSiteIndex(contentDir, await listContentPages(contentDir), {cwd: root})
     expect(index.pages.map((item) => item.contentPath)).toEqual(['a.md', 'b.md'])
     expect(index.files.map((file) => [file.path, file.messages.map((message) => [message.ruleId, message.fatal, message.reason])])).toEqual([
-      ['content/c.md', [['read-error', true, 'Unexpected link `c.md` to a file outside the site, expected a file inside the site root']]],
+      ['content/c.md', [['read-error', true, 'Unexpected link `c.md` to a file outside the content folder, expected a page inside it']]],
       ['content/b.md', [['page-permalink-duplicate', false, 'Unexpected permalink `/same/` already used by `a.md`, expected one page per permalink']]]
     ])
   })

@@ -1,6 +1,7 @@
 import path from 'node:path'
+import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
-import {buildSite} from '../vite/build.js'
+import {startBuildWorkers} from '../site/build-workers.js'
 import type {CommandContext} from './lint.js'
 
 /** What `slamark build` reads besides the context. */
@@ -19,6 +20,37 @@ export interface BuildCommandOptions {
 
 /** Sites with fewer pages build without a progress line. */
 const progressFrom = 200
+
+/** The most warnings a build prints (every error is printed). */
+const warningLimit = 100
+
+/**
+ * The files to report: every error, and the first `limit` warnings in file order.
+ *
+ * @param files
+ *   Files with messages.
+ * @param limit
+ *   How many warnings to keep.
+ */
+function firstWarnings(files: readonly VFile[], limit: number): {files: VFile[]; left: number} {
+  let kept = 0
+  let left = 0
+  const result: VFile[] = []
+  for (const file of files) {
+    const messages = file.messages.filter((message) => {
+      if (message.fatal === true) return true
+      if (kept < limit) return ++kept > 0
+      left++
+      return false
+    })
+    if (messages.length === 0) continue
+    const copy = new VFile({path: file.path, value: file.value})
+    copy.messages = messages
+    result.push(copy)
+  }
+
+  return {files: result, left}
+}
 
 /**
  * `slamark build [site | content folder] --out dist`: the static site
@@ -42,10 +74,15 @@ export async function buildCommand(inputs: readonly string[], options: BuildComm
   const started = performance.now()
   let shown = false
   let result
+  const outDir = options.out ?? 'dist'
+  // The workers start loading the pipeline now, while Vite is loaded.
+  const pool = await startBuildWorkers({input: inputs[0] ?? '.', outDir, cwd: context.cwd, ...(options.cache ? {} : {cache: false})})
   try {
+    const {buildSite} = await import('../vite/build.js')
     result = await buildSite({
+      pool,
       input: inputs[0] ?? '.',
-      outDir: options.out,
+      outDir,
       cwd: context.cwd,
       drafts: options.drafts,
       asOf: options.asOf,
@@ -59,13 +96,16 @@ export async function buildCommand(inputs: readonly string[], options: BuildComm
         : undefined
     })
   } catch (error) {
+    await pool?.close()
     context.stderr(`${shown ? '\n' : ''}slamark build: ${error instanceof Error ? error.message : String(error)}\n`)
     return 2
   }
 
   if (shown) context.stderr('\n')
-  const report = reporter(result.files, {color: context.color, quiet: true, verbose: true})
+  const {files, left} = firstWarnings(result.files, warningLimit)
+  const report = reporter(files, {color: context.color, quiet: true})
   if (report) context.stderr(report + '\n')
+  if (left > 0) context.stderr(`slamark build: ${left} more ${left === 1 ? 'warning' : 'warnings'} not shown; \`slamark lint\` lists every message\n`)
   const where = path.relative(context.cwd, result.outDir) || '.'
   if (result.fatal) {
     // Vite's own failure (not a page's message) is printed as Vite gives it.

@@ -1,10 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
-import {buildCommand} from './build.js'
-import {devCommand} from './dev.js'
-import {evalCommand} from './eval.js'
-import {lint, type CommandContext} from './lint.js'
-import {schema} from './schema.js'
+import type {CommandContext} from './lint.js'
 
 const usage = `Usage: slamark <command> [options]
 
@@ -75,15 +71,20 @@ export async function main(argv: readonly string[], context: CommandContext & {i
 
   const color = values['no-color'] ? false : (values.color ?? context.color)
 
-  if (command === 'lint') return lint(rest, {...context, color})
-  if (command === 'schema') return schema(rest, {...context, color, out: values.out})
-  if (command === 'eval') return evalCommand(rest, {...context, color})
+  // Each command's modules are loaded when it runs: `slamark build` starts without the linter's.
+  if (command === 'lint') return (await import('./lint.js')).lint(rest, {...context, color})
+  if (command === 'schema') return (await import('./schema.js')).schema(rest, {...context, color, out: values.out})
+  if (command === 'eval') return (await import('./eval.js')).evalCommand(rest, {...context, color})
   if (command === 'build') {
     const options = {out: values.out, drafts: values.drafts === true, asOf: values['as-of'], cache: values['no-cache'] !== true, interactive: context.interactive === true}
-    return buildCommand(rest, options, {...context, color})
+    // Loaded when used: the site build's main thread does without the rest of the CLI's modules.
+    return (await import('./build.js')).buildCommand(rest, options, {...context, color})
   }
 
-  if (command === 'dev') return devCommand(rest, {host: values.host, port: values.port, drafts: values.drafts === true, asOf: values['as-of']}, {...context, color})
+  if (command === 'dev') {
+    const options = {host: values.host, port: values.port, drafts: values.drafts === true, asOf: values['as-of']}
+    return (await import('./dev.js')).devCommand(rest, options, {...context, color})
+  }
 
   context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\`, \`schema\`, \`eval\`, \`build\` or \`dev\`\n\n${usage}`)
   return 2

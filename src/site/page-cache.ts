@@ -134,16 +134,20 @@ export class PageCache {
    *   The page.
    * @param record
    *   Its manifest entry.
-   * @param rendering
-   *   Its rendering, when it was rendered now (otherwise the stored one stays).
    */
-  keep(contentPath: string, record: CachedPage, rendering: RenderedSitePage | undefined): void {
+  keep(contentPath: string, record: CachedPage): void {
     this.#next.pages[contentPath] = record
-    if (rendering) {
-      mkdirSync(path.join(this.#folder, 'pages'), {recursive: true})
-      const kept: CachedRendering = {html: rendering.html, toc: rendering.toc, headings: rendering.headings}
-      writeFileSync(this.#pageFile(contentPath), JSON.stringify(kept))
-    }
+  }
+
+  /**
+   * Where a page's rendering is kept (the renderer writes it there, as a
+   * {@link CachedRendering}).
+   *
+   * @param contentPath
+   *   The page.
+   */
+  renderingFile(contentPath: string): string {
+    return this.#pageFile(contentPath)
   }
 
   /**
@@ -206,4 +210,15 @@ function readManifest(file: string): BuildManifest | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * Where the build cache of a site lives: inside the site, under
+ * `node_modules/.cache/slamark/build`.
+ *
+ * @param location
+ *   The site (its `root`).
+ */
+export function defaultCacheDir(location: {root: string}): string {
+  return path.join(location.root, 'node_modules', '.cache', 'slamark', 'build')
 }

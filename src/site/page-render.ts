@@ -5,7 +5,6 @@
  * (HTML, headings, front matter, validated data, the report and its
  * messages), which can cross a worker boundary and go into the cache.
  */
-import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {SlaReport} from '../engine/report.js'
@@ -14,6 +13,7 @@ import {HugoPageIndex} from '../render/page-index.js'
 import type {MarkupOptions, RefReference, RenderedHeading} from '../render/types.js'
 import type {FrontMatter} from '../schema/frontmatter.js'
 import type {Sla} from '../schema/sla.js'
+import {contentHash} from './hash.js'
 import {hasFatal, storeFile, type StoredFile} from './messages.js'
 
 /** What every page of a site is rendered with; plain data, so a worker can receive it. */
@@ -65,18 +65,6 @@ export interface RenderedSitePage {
 
 /** Renders one page of the site from its text. */
 export type SitePageRenderer = (contentPath: string, source: string) => RenderedSitePage
-
-/**
- * A hash of a text, for cache keys.
- *
- * @param parts
- *   Texts, hashed in order with separators.
- */
-export function contentHash(...parts: readonly string[]): string {
-  const hash = createHash('sha256')
-  for (const part of parts) hash.update(part).update('\u0000')
-  return hash.digest('base64url')
-}
 
 /**
  * Make the renderer of a site's pages.

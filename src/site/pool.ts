@@ -1,37 +1,77 @@
 /**
- * Pages rendered on worker threads: one renderer per worker, pages handed
- * out one at a time to whichever worker is free, so a long page does not
- * hold up the rest. Small sites render on the calling thread (starting a
- * worker costs more than a few pages).
+ * Pages rendered on worker threads: the workers start (and load the
+ * pipeline) as soon as the pool is made, get the site's settings once the
+ * site is read, then take pages one at a time, whichever is free, so a long
+ * page does not hold up the rest.
  */
-import {existsSync} from 'node:fs'
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
-import {createSitePageRenderer, type RenderedSitePage, type SiteRenderSettings} from './page-render.js'
+import type {CachedRendering} from './page-cache.js'
+import type {RenderedSitePage, SitePageRenderer, SiteRenderSettings} from './page-render.js'
 
-/** A page to render, sent to a worker. */
+/** A page to render. */
 export interface RenderRequest {
+  type: 'render'
   id: number
   contentPath: string
   source: string
+  /** Leave out the front matter, validated data and report (a site build needs only the HTML and messages). */
+  lean: boolean
+  /** Where to write the page's cache entry, if anywhere. */
+  cacheFile: string | undefined
 }
+
+/** The site's settings, sent to each worker once. */
+export interface InitMessage {
+  type: 'init'
+  settings: SiteRenderSettings
+}
+
+/** What the pool sends a worker. */
+export type PoolMessage = InitMessage | RenderRequest
 
 /** A worker's answer. */
 export type RenderResponse = {id: number; result: RenderedSitePage} | {id: number; error: string}
 
 /** Renders pages, on workers or in this thread. */
 export interface RenderPool {
+  /** Give the site's settings (once, before the first page). */
+  init(settings: SiteRenderSettings): void
+  /** Start more workers when this many pages are to be rendered (never fewer). */
+  resize(pages: number): void
   /** Render one page. */
-  render(contentPath: string, source: string): Promise<RenderedSitePage>
+  render(contentPath: string, source: string, options: {lean: boolean; cacheFile: string | undefined}): Promise<RenderedSitePage>
   /** Stop the workers. */
   close(): Promise<void>
   /** How many workers render (0: this thread). */
   readonly workers: number
 }
 
-/** Fewer pages than this render on the calling thread. */
+/** With fewer pages than this, one worker renders them all. */
 export const minPagesForWorkers = 48
+
+/**
+ * Render one requested page, and write its cache entry when asked (in the
+ * worker, so the main thread does not serialise every page).
+ *
+ * @param render
+ *   The site's page renderer.
+ * @param request
+ *   The page.
+ */
+export function renderRequest(render: SitePageRenderer, request: Omit<RenderRequest, 'type' | 'id'>): RenderedSitePage {
+  const result = render(request.contentPath, request.source)
+  if (request.cacheFile) {
+    const kept: CachedRendering = {html: result.html, toc: result.toc, headings: result.headings}
+    mkdirSync(path.dirname(request.cacheFile), {recursive: true})
+    writeFileSync(request.cacheFile, JSON.stringify(kept))
+  }
+
+  return request.lean ? {...result, frontmatter: {}, page: undefined, sla: undefined, report: undefined} : result
+}
 
 /**
  * The worker script: the compiled `render-worker.js` beside this module, or,
@@ -46,24 +86,40 @@ function workerScript(): URL | undefined {
 }
 
 /**
- * A pool for a site's pages.
+ * How many workers pay off for a number of pages: one for a few pages (it
+ * loads the pipeline beside the main thread's work), else up to `most`,
+ * one per eight pages.
  *
- * @param settings
- *   What every page is rendered with.
  * @param pages
- *   How many pages there are to render (decides whether workers pay off).
- * @param workers
- *   How many workers (default: the machine's available parallelism).
+ *   Pages to render.
+ * @param most
+ *   The most workers.
  */
-export function createRenderPool(settings: SiteRenderSettings, pages: number, workers?: number): RenderPool {
-  const script = workerScript()
-  const count = Math.max(0, Math.min(workers ?? os.availableParallelism(), Math.ceil(pages / 8)))
-  if (!script || pages < minPagesForWorkers || count === 0) return localPool(settings)
+function workersFor(pages: number, most: number): number {
+  if (pages === 0) return 0
+  return pages < minPagesForWorkers ? 1 : Math.max(1, Math.min(most, Math.ceil(pages / 8)))
+}
 
-  const threads = Array.from({length: count}, () => new Worker(script, {workerData: settings}))
-  const idle = [...threads]
+/**
+ * A pool for a site's pages. Its workers start at once; the main thread
+ * never loads the pipeline (unless there is no compiled worker script, when
+ * pages render on the calling thread).
+ *
+ * @param pages
+ *   How many pages there are to render, as far as known (more workers can be added with `resize`).
+ * @param workers
+ *   The most workers (default: the machine's available parallelism).
+ */
+export function createRenderPool(pages: number, workers?: number): RenderPool {
+  const script = workerScript()
+  const most = Math.max(1, workers ?? os.availableParallelism())
+  if (!script) return localPool()
+
+  const threads: Worker[] = []
+  const idle: Worker[] = []
   const queue: RenderRequest[] = []
-  const waiting = new Map<number, {resolve: (page: RenderedSitePage) => void; reject: (error: Error) => void; worker: Worker}>()
+  const waiting = new Map<number, {resolve: (page: RenderedSitePage) => void; reject: (error: Error) => void; worker: Worker | undefined}>()
+  let settings: SiteRenderSettings | undefined
   let next = 0
 
   const dispatch = (): void => {
@@ -75,7 +131,11 @@ export function createRenderPool(settings: SiteRenderSettings, pages: number, wo
     }
   }
 
-  for (const worker of threads) {
+  const start = (): void => {
+    const worker = new Worker(script)
+    threads.push(worker)
+    idle.push(worker)
+    if (settings) worker.postMessage({type: 'init', settings} satisfies InitMessage)
     worker.on('message', (response: RenderResponse) => {
       const pending = waiting.get(response.id)
       waiting.delete(response.id)
@@ -94,13 +154,26 @@ export function createRenderPool(settings: SiteRenderSettings, pages: number, wo
     })
   }
 
+  const resize = (count: number): void => {
+    while (threads.length < workersFor(count, most)) start()
+  }
+
+  resize(pages)
   return {
-    workers: count,
-    render(contentPath, source) {
+    get workers() {
+      return threads.length
+    },
+    init(given) {
+      settings = given
+      for (const worker of threads) worker.postMessage({type: 'init', settings} satisfies InitMessage)
+    },
+    resize,
+    render(contentPath, source, options) {
+      if (threads.length === 0) resize(1)
       const id = next++
       return new Promise((resolve, reject) => {
-        waiting.set(id, {resolve, reject, worker: threads[0]!})
-        queue.push({id, contentPath, source})
+        waiting.set(id, {resolve, reject, worker: undefined})
+        queue.push({type: 'render', id, contentPath, source, ...options})
         dispatch()
       })
     },
@@ -110,11 +183,19 @@ export function createRenderPool(settings: SiteRenderSettings, pages: number, wo
   }
 }
 
-function localPool(settings: SiteRenderSettings): RenderPool {
-  const render = createSitePageRenderer(settings)
+function localPool(): RenderPool {
+  let render: Promise<SitePageRenderer> | undefined
   return {
     workers: 0,
-    render: async (contentPath, source) => render(contentPath, source),
+    init(settings) {
+      // Loaded here, not at the top: a build with workers never loads the pipeline on the main thread.
+      render = import('./page-render.js').then((module) => module.createSitePageRenderer(settings))
+    },
+    resize() {},
+    async render(contentPath, source, options) {
+      if (!render) throw new Error('Unexpected page before the site settings, expected `init` first')
+      return renderRequest(await render, {contentPath, source, ...options})
+    },
     close: async () => {}
   }
 }

@@ -1,23 +1,25 @@
 /**
  * Build a site's pages: every content page rendered (on worker threads for
  * large sites, reused from the cache when unchanged), put in the page
- * shell, plus the list pages, the 404 page and `sitemap.xml`. Returns the
- * files to write and every message; writing is the caller's (the Vite
- * plugin emits them into the bundle).
+ * shell, plus the list pages, the 404 page and `sitemap.xml`, each written
+ * into the output folder as soon as it is made (only when its content
+ * changed). Returns what was written and every message.
  */
 import {readFileSync} from 'node:fs'
+import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {discoverShortcodes} from '../hugo/registry.js'
 import {compareText} from '../util/sorted.js'
 import {reviveFile, type StoredFile} from './messages.js'
 import {PageCache, type CachedRendering} from './page-cache.js'
-import {contentHash, type RenderedSitePage, type SiteRenderSettings} from './page-render.js'
-import {createRenderPool} from './pool.js'
+import {contentHash} from './hash.js'
+import type {SiteRenderSettings} from './page-render.js'
+import {createRenderPool, type RenderPool} from './pool.js'
 import {fillShell, type PageShell} from './shell.js'
 import {frameOf, frameSlots, listContent, notFoundContent, sitemapXml, type PageAssets} from './site-html.js'
 import type {SiteLocation} from './discover.js'
-import type {SiteIndex, SitePage} from './site-index.js'
+import type {SiteIndex, SitePage, SiteSection} from './site-index.js'
 
 /** What {@link renderSite} builds from. */
 export interface SiteRenderJob {
@@ -29,7 +31,7 @@ export interface SiteRenderJob {
   production: boolean
   /** The folder message paths are relative to. */
   cwd: string
-  /** The output folder (absolute). */
+  /** The output folder (absolute); pages are written there as they are built. */
   outDir: string
   /** The hashed styles and scripts every page loads. */
   assets: PageAssets
@@ -39,7 +41,9 @@ export interface SiteRenderJob {
   cacheDir: string | undefined
   /** slamark's version (part of every cache key). */
   version: string
-  /** Render workers (default: the machine's available parallelism). */
+  /** A pool made earlier (its workers start loading while the site is read); closed when done. */
+  pool?: RenderPool | undefined
+  /** Render workers, when no pool is given (default: the machine's available parallelism). */
   workers?: number | undefined
   /** Called after each page. */
   onProgress?: ((done: number, total: number) => void) | undefined
@@ -47,17 +51,10 @@ export interface SiteRenderJob {
   assetFiles?: readonly string[] | undefined
 }
 
-/** A file to write into the output folder. */
-export interface SiteOutputFile {
-  /** Its name inside the output folder, with `/`. */
-  fileName: string
-  source: string
-}
-
 /** What {@link renderSite} built. */
 export interface SiteRenderResult {
-  /** Files to write (new or changed). */
-  outputs: SiteOutputFile[]
+  /** Files written (new or changed), by name inside the output folder. */
+  written: string[]
   /** Files of the last build left as they are (unchanged). */
   kept: string[]
   /** Files of the last build to delete (pages gone, old assets). */
@@ -86,24 +83,37 @@ export function siteTitleOf(location: SiteLocation, index: SiteIndex): string {
 }
 
 /**
- * Build every page of a site.
+ * The settings every page of a site is rendered with.
  *
+ * @param location
+ *   The site.
+ * @param index
+ *   Its pages.
  * @param job
- *   The site, its index, "now", the output folder, the assets and the cache.
+ *   "Now", production, the working folder.
  */
-export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> {
-  const {location, index} = job
-  const entries = index.pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink}))
-  const settings: SiteRenderSettings = {
+export function renderSettingsOf(location: SiteLocation, index: SiteIndex, job: {asOf: string | undefined; production: boolean; cwd: string}): SiteRenderSettings {
+  return {
     root: location.root,
     site: location.layoutsDir === undefined ? undefined : location.root,
     contentDir: location.contentDir,
     markup: location.config.markup,
     asOf: job.asOf,
     production: job.production,
-    entries,
+    entries: index.pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink})),
     cwd: job.cwd
   }
+}
+
+/**
+ * Build every page of a site into the output folder.
+ *
+ * @param job
+ *   The site, its index, "now", the output folder, the assets and the cache.
+ */
+export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> {
+  const {location, index} = job
+  const settings = renderSettingsOf(location, index, job)
   const siteTitle = siteTitleOf(location, index)
   const shortcodes = settings.site === undefined ? {} : discoverShortcodes(settings.site)
   // Without a fixed "now", pages with an SLA change with the clock: their renderings are reused only within the same second.
@@ -115,15 +125,15 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   }
   const frameHash = contentHash(settingsHash, job.shell.parts.join('\u0001'), job.shell.slots.join(), JSON.stringify(job.assets), siteTitle, JSON.stringify(navigation))
   const cache = job.cacheDir === undefined ? undefined : new PageCache(job.cacheDir, settingsHash, frameHash, job.outDir)
+  const writer = createWriter(job.outDir)
 
-  const outputs: SiteOutputFile[] = []
   const kept: string[] = []
   const pageFiles = new Map<string, StoredFile[]>()
   const write = (fileName: string, source: string): void => {
     const hash = contentHash(source)
     cache?.output(fileName, hash)
     if (cache?.unchangedOutput(fileName, hash, job.outDir)) kept.push(fileName)
-    else outputs.push({fileName, source})
+    else writer.write(fileName, source)
   }
 
   const sections = new Map(index.sections.map((section) => [section.key, section]))
@@ -132,14 +142,13 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
     return fillShell(job.shell, {...frameSlots(frame, index, siteTitle, job.assets), content: (rendering?.html ?? '') + extra})
   }
 
-  const outputOf = (page: SitePage, rendering: CachedRendering): [string, string] => {
-    if (page.kind === 'home' || page.kind === 'section') {
-      const key = page.kind === 'home' ? '' : page.contentPath.slice(0, page.contentPath.lastIndexOf('/'))
-      const section = sections.get(key)!
-      return [section.outputPath, framed(page, section.title, section.permalink, key, rendering, listContent(section, index))]
-    }
-
-    return [page.outputPath, framed(page, page.title, page.permalink, page.parent ?? '', rendering, '')]
+  const sectionOf = (page: SitePage): SiteSection | undefined =>
+    page.kind === 'home' ? sections.get('') : page.kind === 'section' ? sections.get(page.contentPath.slice(0, page.contentPath.lastIndexOf('/'))) : undefined
+  const outputName = (page: SitePage): string => sectionOf(page)?.outputPath ?? page.outputPath
+  const output = (page: SitePage, rendering: CachedRendering): void => {
+    const section = sectionOf(page)
+    if (section) write(section.outputPath, framed(page, section.title, section.permalink, section.key, rendering, listContent(section, index)))
+    else write(page.outputPath, framed(page, page.title, page.permalink, page.parent ?? '', rendering, ''))
   }
 
   // Which pages need rendering: the rest are reused, and left alone when their file is unchanged.
@@ -161,45 +170,44 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   let done = 0
   const total = index.pages.length
   for (const page of index.pages) {
-    const sourceHash = contentHash(page.source)
-    const cached = cache?.page(page.contentPath, sourceHash, hashFile)
-    let rendering: CachedRendering | undefined
-    if (cached) {
-      const fileName = page.kind === 'home' || page.kind === 'section' ? undefined : page.outputPath
-      const previous = fileName === undefined ? undefined : cache!.previousOutput(fileName)
-      if (fileName !== undefined && previous !== undefined && cache!.sameOutput && cache!.unchangedOutput(fileName, previous, job.outDir)) {
-        cache!.output(fileName, previous)
-        kept.push(fileName)
-      } else {
-        rendering = cache!.rendering(page.contentPath)
-        if (!rendering) {
-          toRender.push(page)
-          continue
-        }
-
-        const [name, html] = outputOf(page, rendering)
-        write(name, html)
-      }
-
-      cache!.keep(page.contentPath, cached, undefined)
-      pageFiles.set(page.contentPath, cached.files)
-      reused++
-      job.onProgress?.(++done, total)
+    const cached = cache?.page(page.contentPath, contentHash(page.source), hashFile)
+    if (!cached) {
+      toRender.push(page)
       continue
     }
 
-    toRender.push(page)
+    const fileName = outputName(page)
+    const previous = cache!.previousOutput(fileName)
+    if (previous !== undefined && cache!.sameOutput && cache!.unchangedOutput(fileName, previous, job.outDir)) {
+      // Same text, same surroundings, file still there: nothing to do.
+      cache!.output(fileName, previous)
+      kept.push(fileName)
+    } else {
+      const rendering = cache!.rendering(page.contentPath)
+      if (!rendering) {
+        toRender.push(page)
+        continue
+      }
+
+      output(page, rendering)
+    }
+
+    cache!.keep(page.contentPath, cached)
+    pageFiles.set(page.contentPath, cached.files)
+    reused++
+    job.onProgress?.(++done, total)
   }
 
-  const pool = createRenderPool(settings, toRender.length, job.workers)
+  const pool = job.pool ?? createRenderPool(toRender.length, job.workers)
+  pool.init(settings)
+  pool.resize(toRender.length)
   try {
     await Promise.all(
       toRender.map(async (page) => {
-        const rendered: RenderedSitePage = await pool.render(page.contentPath, page.source)
-        const [name, html] = outputOf(page, rendered)
-        write(name, html)
+        const rendered = await pool.render(page.contentPath, page.source, {lean: true, cacheFile: cache?.renderingFile(page.contentPath)})
+        output(page, rendered)
         pageFiles.set(page.contentPath, rendered.files)
-        cache?.keep(page.contentPath, {source: contentHash(page.source), dependencies: rendered.dependencies, files: rendered.files, fatal: rendered.fatal}, rendered)
+        cache?.keep(page.contentPath, {source: contentHash(page.source), dependencies: rendered.dependencies, files: rendered.files, fatal: rendered.fatal})
         job.onProgress?.(++done, total)
       })
     )
@@ -220,14 +228,60 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   ].sort((a, b) => compareText(a.permalink, b.permalink))
   const baseUrl = location.config.raw['baseurl']
   write('sitemap.xml', sitemapXml(listed, typeof baseUrl === 'string' ? baseUrl : undefined))
+  const written = await writer.done()
 
   const files = [...location.config.files, job.shell.file, ...index.files, ...pageMessages(index, pageFiles)].filter((file) => file.messages.length > 0)
   const fatal = files.some((file) => file.messages.some((message) => message.fatal === true))
   for (const fileName of job.assetFiles ?? []) cache?.output(fileName, '')
   const stale = cache?.staleOutputs() ?? []
   cache?.save()
-  outputs.sort((a, b) => compareText(a.fileName, b.fileName))
-  return {outputs, kept, stale, files, fatal, rendered: toRender.length, reused}
+  return {written: written.sort(compareText), kept, stale, files, fatal, rendered: toRender.length, reused}
+}
+
+/**
+ * Writes files into the output folder as they come, a few at a time, so a
+ * large site is never held in memory whole.
+ *
+ * @param outDir
+ *   The output folder.
+ */
+function createWriter(outDir: string): {write(fileName: string, source: string): void; done(): Promise<string[]>} {
+  const written: string[] = []
+  const folders = new Map<string, Promise<unknown>>()
+  const pending = new Set<Promise<void>>()
+  let failure: unknown
+  const folder = (name: string): Promise<unknown> => {
+    let made = folders.get(name)
+    if (!made) {
+      made = mkdir(name, {recursive: true})
+      folders.set(name, made)
+    }
+
+    return made
+  }
+
+  return {
+    write(fileName, source) {
+      const target = path.join(outDir, fileName)
+      const job: Promise<void> = folder(path.dirname(target))
+        .then(() => writeFile(target, source))
+        .then(
+          () => {
+            written.push(fileName)
+          },
+          (error: unknown) => {
+            failure ??= error
+          }
+        )
+        .finally(() => pending.delete(job))
+      pending.add(job)
+    },
+    async done() {
+      while (pending.size > 0) await Promise.all([...pending])
+      if (failure) throw failure
+      return written
+    }
+  }
 }
 
 /**
@@ -257,9 +311,4 @@ function pageMessages(index: SiteIndex, pageFiles: Map<string, StoredFile[]>): V
   }
 
   return [...pages, ...[...data.values()].map((entry) => entry.file).sort((a, b) => compareText(a.path, b.path))]
-}
-
-/** Where the build cache of a site lives: inside the site, under `node_modules/.cache/slamark/build`. */
-export function defaultCacheDir(location: SiteLocation): string {
-  return path.join(location.root, 'node_modules', '.cache', 'slamark', 'build')
 }

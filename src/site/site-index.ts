@@ -7,15 +7,17 @@
  * pages themselves (Hugo's detection of YAML, TOML, JSON and Org), only the
  * fields it needs (`front-matter-fields.ts`).
  */
+import {readFileSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {detectFrontMatter} from '../hugo/front-matter-detect.js'
 import {HugoPageIndex} from '../render/page-index.js'
 import {hugoPermalink} from '../render/permalink.js'
 import {ruleUrl} from '../syntax/messages.js'
-import {readDataFile} from '../transform/read-data-file.js'
 import {compareText} from '../util/sorted.js'
 import {readIndexFields} from './front-matter-fields.js'
+import {contentHash} from './hash.js'
+import type {IndexCache} from './index-cache.js'
 import {permalinkDuplicateRuleId} from './rules.js'
 import {decodeWeak} from './weak-decode.js'
 
@@ -83,6 +85,8 @@ export interface SiteIndexOptions {
   drafts?: boolean | null | undefined
   /** The folder message paths are relative to (default: the process's working folder). */
   cwd?: string | null | undefined
+  /** What the last run read from each page (a rebuild reads only the pages that changed). */
+  cache?: IndexCache | null | undefined
 }
 
 /** The pages and sections of one site. */
@@ -117,6 +121,7 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
   const files: VFile[] = []
   const read: SitePage[] = []
   const cwd = options.cwd ?? process.cwd()
+  const realContentDir = realpathSync.native(contentDir)
   const leafFolders = new Set(contentPaths.filter((item) => stem(item) === 'index').map((item) => parentOf(item)))
 
   for (const contentPath of [...contentPaths].sort(compareText)) {
@@ -124,7 +129,7 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
     const owner = stem(contentPath) === 'index' ? parentOf(parentOf(contentPath)) : parentOf(contentPath)
     if (stem(contentPath) !== 'index' && ancestorsOf(parentOf(contentPath)).some((folder) => leafFolders.has(folder))) continue
     if (stem(contentPath) === 'index' && ancestorsOf(owner).some((folder) => leafFolders.has(folder))) continue
-    const text = readDataFile(contentDir, contentPath, ['.md', '.markdown'])
+    const text = readPage(realContentDir, path.join(contentDir, contentPath))
     if (!text.ok) {
       const file = new VFile({path: path.relative(cwd, path.join(contentDir, contentPath))})
       const message = file.message(text.reason, {ruleId: 'read-error', source: 'slamark'})
@@ -135,8 +140,18 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
       continue
     }
 
-    read.push(pageOf(contentDir, contentPath, text.text))
+    const hash = options.cache ? contentHash(text.text) : ''
+    const known = options.cache?.get(contentPath, hash)
+    const page: SitePage = known ? {...known, file: path.join(contentDir, contentPath), source: text.text, parent: undefined} : pageOf(contentDir, contentPath, text.text)
+    if (options.cache) {
+      const {file: _file, source: _source, parent: _parent, ...facts} = page
+      options.cache.set(contentPath, hash, facts)
+    }
+
+    read.push(page)
   }
+
+  options.cache?.save()
 
   const drafts = options.drafts ? [] : read.filter((page) => page.draft)
   const pages = options.drafts ? read : read.filter((page) => !page.draft)
@@ -151,6 +166,39 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
     pageIndex: new HugoPageIndex(pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink}))),
     files,
     page: (contentPath) => byPath.get(contentPath)
+  }
+}
+
+/** The largest page read (a page of an agreement is a few tens of kilobytes). */
+export const maxPageBytes = 20 * 1024 * 1024
+
+/**
+ * Read a content page, refusing what is not a regular UTF-8 file inside the
+ * content folder (a link out of it, a folder, a FIFO, more than
+ * {@link maxPageBytes}). The text is kept as it is, a BOM included, as the
+ * linter reads it, so positions agree.
+ *
+ * @param realContentDir
+ *   The content folder, links resolved.
+ * @param file
+ *   The page's absolute path.
+ */
+function readPage(realContentDir: string, file: string): {ok: true; text: string} | {ok: false; reason: string; hint: string} {
+  const shown = `\`${path.basename(file)}\``
+  try {
+    const real = realpathSync.native(file)
+    const relative = path.relative(realContentDir, real)
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      return {ok: false, reason: `Unexpected link ${shown} to a file outside the content folder, expected a page inside it`, hint: 'Links that lead out of the site are not followed: copy the page into the content folder'}
+    }
+
+    const stats = statSync(real)
+    if (!stats.isFile()) return {ok: false, reason: `Unexpected ${stats.isDirectory() ? 'folder' : 'special file'} ${shown}, expected a Markdown file`, hint: 'Rename it, or move it out of the content folder'}
+    if (stats.size > maxPageBytes) return {ok: false, reason: `Unexpected page of ${stats.size} bytes in ${shown}, expected at most ${maxPageBytes}`, hint: 'Split the page'}
+    return {ok: true, text: new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(readFileSync(real))}
+  } catch (error) {
+    const text = error instanceof TypeError ? 'bytes that are not UTF-8' : `an error (${error instanceof Error ? error.message : String(error)})`
+    return {ok: false, reason: `Unexpected ${text} reading ${shown}, expected a readable UTF-8 file`, hint: 'Save the page as UTF-8, and check that it can be read'}
   }
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path'
 import {build, type LogLevel} from 'vite'
 import {isFolder} from '../site/config-files.js'
 import {discoverSite} from '../site/discover.js'
+import type {RenderPool} from '../site/pool.js'
 import {slamark, type SiteBuildReport} from './plugin.js'
 
 /** Options of {@link buildSite}. */
@@ -29,6 +30,8 @@ export interface BuildSiteOptions {
   onProgress?: ((done: number, total: number) => void) | null | undefined
   /** Vite's log level (default `silent`: the report says what matters). */
   logLevel?: LogLevel | null | undefined
+  /** A render pool whose workers were started earlier (see {@link startBuildWorkers}); closed by the build. */
+  pool?: RenderPool | null | undefined
 }
 
 /** What {@link buildSite} did. */
@@ -74,6 +77,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
           asOf: options.asOf,
           cache: options.cache === undefined || options.cache === null ? undefined : options.cache === false ? false : path.resolve(cwd, options.cache),
           workers: options.workers,
+          pool: options.pool,
           onProgress: options.onProgress,
           onReport: (result) => {
             report = result
@@ -83,6 +87,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     })
   } catch (caught) {
     error = caught
+  } finally {
+    // The plugin closes the workers; a build that failed before reaching them must too (closing twice is harmless).
+    await options.pool?.close()
   }
 
   if (!report) throw error

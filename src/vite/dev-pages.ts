@@ -78,7 +78,7 @@ async function serve(
   let toc = ''
   if (page) {
     const source = await readFile(page.file, 'utf8')
-    const rendered = site.renderer()(page.contentPath, source)
+    const rendered = (await site.renderer())(page.contentPath, source)
     toc = rendered.toc
     content = `<div data-slamark-page="${escapeAttribute(page.contentPath)}">${rendered.html}</div>`
     // The page's own module: its updates replace the content above; its errors show in Vite's overlay.

@@ -8,8 +8,10 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {searchForWorkspaceRoot, type Plugin, type ResolvedConfig, type ViteDevServer} from 'vite'
 import type {VFile} from 'vfile'
-import {lastOutDir} from '../site/page-cache.js'
-import {defaultCacheDir, renderSite} from '../site/render-site.js'
+import {discoverSite, listContentPages, type SiteLocation} from '../site/discover.js'
+import {defaultCacheDir, lastOutDir} from '../site/page-cache.js'
+import {createRenderPool, type RenderPool} from '../site/pool.js'
+import {renderSite} from '../site/render-site.js'
 import {pageModuleCode} from './module.js'
 import {reportToVite} from './report.js'
 import {loadSiteState, refreshPage, type SiteState} from './site-state.js'
@@ -29,6 +31,8 @@ export interface SlamarkViteOptions {
   cache?: string | false | null | undefined
   /** Render workers for the site build (default: the machine's available parallelism). */
   workers?: number | null | undefined
+  /** A render pool whose workers were started earlier (`createRenderPool`); the plugin closes it. */
+  pool?: RenderPool | null | undefined
   /** Called after each page of the site build. */
   onProgress?: ((done: number, total: number) => void) | null | undefined
   /**
@@ -70,6 +74,8 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
   let state: Promise<SiteState> | undefined
   // Files of the last build that this one did not write again, removed once the bundle is written.
   let staleFiles: string[] = []
+  // The site build's render workers, started early.
+  let pool: RenderPool | undefined
   const cwd = process.cwd()
   const input = (): string => path.resolve(config.root, options.content ?? '.')
   const siteState = (): Promise<SiteState> => {
@@ -79,13 +85,14 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
       asOf: options.asOf ?? undefined,
       production: config.command === 'build',
       environment: config.command === 'build' ? 'production' : 'development',
-      cwd
+      cwd,
+      ...(options.site && config.command === 'build' ? {cacheDir: (location: SiteLocation) => cacheDirOf(location)} : {})
     })
     return state
   }
 
-  const cacheDirOf = (site: SiteState): string | undefined =>
-    options.cache === false ? undefined : options.cache ? path.resolve(cwd, options.cache) : defaultCacheDir(site.location)
+  const cacheDirOf = (location: SiteLocation): string | undefined =>
+    options.cache === false ? undefined : options.cache ? path.resolve(cwd, options.cache) : defaultCacheDir(location)
   const inContent = async (file: string): Promise<SiteState | undefined> => {
     const site = await siteState()
     const relative = path.relative(site.location.contentDir, file)
@@ -138,7 +145,7 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
         const page = site?.byFile.get(file)
         if (!site) return undefined
         const contentPath = path.relative(site.location.contentDir, file).split(path.sep).join('/')
-        const rendered = site.renderer()(contentPath, code)
+        const rendered = (await site.renderer())(contentPath, code)
         reportToVite(this, file, rendered.files, cwd)
         const facts = page ?? {title: contentPath, permalink: ''}
         return {code: pageModuleCode(rendered, facts, config.command === 'serve'), map: null}
@@ -170,18 +177,27 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
 
     async buildStart() {
       if (!options.site || config.command !== 'build') return
-      const site = await siteState()
+      const located = discoverSite(input(), {cwd})
+      if (!located) return
       const outDir = path.resolve(config.root, config.build.outDir)
-      checkOutDir(outDir, site.location.root, site.location.contentDir)
-      const cacheDir = cacheDirOf(site)
+      checkOutDir(outDir, located.root, located.contentDir)
+      const cacheDir = cacheDirOf(located)
+      const known = cacheDir !== undefined && lastOutDir(cacheDir) === outDir
       // Without a record of what the last build wrote there, the folder is emptied, as Vite does.
-      if (cacheDir === undefined || lastOutDir(cacheDir) !== outDir) emptyFolder(outDir)
+      if (!known) emptyFolder(outDir)
+      // The workers load the pipeline while the site is read and Vite bundles the assets: as many as a
+      // first build needs, one for a rebuild (more start once it is known how many pages changed).
+      pool = options.pool ?? createRenderPool(known ? 1 : (await listContentPages(located.contentDir)).length, options.workers ?? undefined)
+      // The site is read while Rolldown bundles the assets; `generateBundle` waits for it (and reports its failure).
+      siteState().catch(() => {})
     },
 
     async generateBundle(_output, bundle) {
       if (!options.site) return
       const site = await siteState()
       const assets: {styles: string[]; scripts: string[]} = {styles: [], scripts: []}
+      const workers = pool
+      pool = undefined
       for (const item of Object.values(bundle)) {
         if (item.type !== 'chunk' || !item.isEntry) continue
         assets.scripts.push(config.base + item.fileName)
@@ -198,13 +214,13 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
         outDir,
         assets,
         shell: site.shell,
-        cacheDir: cacheDirOf(site),
+        cacheDir: cacheDirOf(site.location),
         version,
         workers: options.workers ?? undefined,
         onProgress: options.onProgress ?? undefined,
+        pool: workers,
         assetFiles: Object.keys(bundle)
       })
-      for (const output of result.outputs) this.emitFile({type: 'asset', fileName: output.fileName, source: output.source})
       // Files of the last build that this one did not write again: gone pages, old hashed assets.
       staleFiles = result.stale.filter((name) => !(name in bundle)).map((name) => path.join(outDir, name))
       const report: SiteBuildReport = {
@@ -213,7 +229,7 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
         pages: site.index.pages.length,
         rendered: result.rendered,
         reused: result.reused,
-        written: result.outputs.length,
+        written: result.written.length,
         kept: result.kept.length
       }
       if (options.onReport) options.onReport(report)
@@ -234,7 +250,14 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
       staleFiles = []
     },
 
-    buildEnd() {
+    async buildEnd(error) {
+      // Workers of a build that failed before its pages stop here (`generateBundle` closes them otherwise).
+      if (!error) return
+      await pool?.close()
+      pool = undefined
+    },
+
+    closeBundle() {
       // The next build (watch mode) reads the site again.
       state = undefined
     }

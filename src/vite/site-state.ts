@@ -5,8 +5,9 @@
  */
 import path from 'node:path'
 import {discoverSite, type SiteLocation} from '../site/discover.js'
+import {IndexCache} from '../site/index-cache.js'
 import {listContentPages} from '../site/discover.js'
-import {createSitePageRenderer, type SitePageRenderer} from '../site/page-render.js'
+import type {SitePageRenderer} from '../site/page-render.js'
 import {loadShell, type PageShell} from '../site/shell.js'
 import {buildSiteIndex, pageOf, type SiteIndex, type SitePage, type SiteSection} from '../site/site-index.js'
 
@@ -24,6 +25,8 @@ export interface SiteStateOptions {
   environment: string
   /** The folder message paths are relative to. */
   cwd: string
+  /** The build cache folder of a site, when the index is to be cached there. */
+  cacheDir?: ((location: SiteLocation) => string | undefined) | undefined
 }
 
 /** The site, its pages and its renderer. */
@@ -31,8 +34,8 @@ export interface SiteState {
   location: SiteLocation
   index: SiteIndex
   shell: PageShell
-  /** Renders one page (made on first use). */
-  renderer(): SitePageRenderer
+  /** Renders one page (made on first use; the pipeline is loaded then, not before). */
+  renderer(): Promise<SitePageRenderer>
   /** A page or list page by permalink. */
   byPermalink: Map<string, {page: SitePage | undefined; section: SiteSection | undefined}>
   /** A page by absolute file path. */
@@ -48,11 +51,13 @@ export interface SiteState {
 export async function loadSiteState(options: SiteStateOptions): Promise<SiteState> {
   const location = discoverSite(options.input, {environment: options.environment, cwd: options.cwd})
   if (!location) throw new Error(`Unexpected \`${options.input}\`, expected a folder: a Hugo site or a content folder`)
-  const index = buildSiteIndex(location.contentDir, await listContentPages(location.contentDir), {drafts: options.drafts, cwd: options.cwd})
+  const cacheDir = options.cacheDir?.(location)
+  const cache = cacheDir === undefined ? undefined : new IndexCache(cacheDir)
+  const index = buildSiteIndex(location.contentDir, await listContentPages(location.contentDir), {drafts: options.drafts, cwd: options.cwd, cache})
   const byPermalink = new Map<string, {page: SitePage | undefined; section: SiteSection | undefined}>()
   for (const page of index.pages) if (page.kind === 'page' || page.kind === 'bundle') byPermalink.set(page.permalink, {page, section: undefined})
   for (const section of index.sections) byPermalink.set(section.permalink, {page: section.page, section})
-  let renderer: SitePageRenderer | undefined
+  let renderer: Promise<SitePageRenderer> | undefined
   return {
     location,
     index,
@@ -60,7 +65,7 @@ export async function loadSiteState(options: SiteStateOptions): Promise<SiteStat
     byPermalink,
     byFile: new Map(index.pages.map((page) => [path.resolve(page.file), page])),
     renderer() {
-      renderer ??= createSitePageRenderer({
+      renderer ??= import('../site/page-render.js').then(({createSitePageRenderer}) => createSitePageRenderer({
         root: location.root,
         site: location.layoutsDir === undefined ? undefined : location.root,
         contentDir: location.contentDir,
@@ -69,7 +74,7 @@ export async function loadSiteState(options: SiteStateOptions): Promise<SiteStat
         production: options.production,
         entries: index.pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink})),
         cwd: options.cwd
-      })
+      }))
       return renderer
     }
   }
