@@ -15,7 +15,8 @@ import {preview, type PreviewServer} from 'vite'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildSiteIndex, discoverSite, listContentPages} from '../src/site/index.js'
 import {createSitePageRenderer} from '../src/site/page-render.js'
-import {buildSite} from '../src/vite/index.js'
+import {buildSite, startDevServer} from '../src/vite/index.js'
+import {folderWith} from './support/folders.js'
 
 const chromiumPath = '/usr/bin/chromium'
 const asOf = '2026-11-22T12:00:00Z'
@@ -254,5 +255,61 @@ describe('the built example site in chromium', () => {
     const files = fs.readdirSync(screenshots).filter((file) => file.endsWith('.png'))
     expect(files.length).toBeGreaterThanOrEqual(visits.size)
     for (const file of files) expect(fs.readFileSync(path.join(screenshots, file)).subarray(1, 4).toString()).toBe('PNG')
+  })
+})
+
+describe('the dev server in chromium', () => {
+  if (!fs.existsSync(chromiumPath)) {
+    it.skip('needs chromium at /usr/bin/chromium (Debian: apt-get install chromium)', () => {})
+    return
+  }
+
+  it('updates an edited page in place, shows a broken edit in the overlay and recovers after the fix', async () => {
+    const root = folderWith({'content/docs/a.md': '---\ntitle: Live page\n---\n## First version\n\nText.\n'})
+    const file = path.join(root, 'content', 'docs', 'a.md')
+    const dev = await startDevServer({input: root, port: 0, logLevel: 'silent', asOf})
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    })
+    try {
+      const page = await browser.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(error.message))
+      await page.goto(new URL('docs/a/', dev.url).href)
+      await page.locator('h2#first-version').waitFor()
+      // A mark on the window: a reload would lose it.
+      await page.evaluate(() => ((globalThis as unknown as {slamarkMark: number}).slamarkMark = 1))
+
+      // The watcher may still be scanning a fresh folder: write until the page changes.
+      const edit = async (text: string, done: () => Promise<unknown>): Promise<void> => {
+        for (let attempt = 0; ; attempt++) {
+          fs.writeFileSync(file, attempt % 2 === 0 ? text : `${text}\n`)
+          try {
+            await done()
+            return
+          } catch (error) {
+            if (attempt === 4) throw error
+          }
+        }
+      }
+
+      await edit('---\ntitle: Live page\n---\n## Second version\n\nText.\n', () => page.locator('h2#second-version').waitFor({timeout: 3000}))
+      expect(await page.evaluate(() => (globalThis as unknown as {slamarkMark?: number}).slamarkMark)).toBe(1)
+
+      await edit('---\ntitle: Live page\n---\nBroken {{< callout context="tip" >}} here.\n', () => page.locator('vite-error-overlay').waitFor({timeout: 3000}))
+      const overlay = await page.locator('vite-error-overlay').evaluate((element) => (element as unknown as {shadowRoot: {textContent: string}}).shadowRoot.textContent)
+      expect(overlay).toContain('shortcode-unclosed')
+      expect(overlay).toContain('a.md:4:7')
+
+      await edit('---\ntitle: Live page\n---\n## Fixed version\n\nText.\n', () => page.locator('h2#fixed-version').waitFor({timeout: 3000}))
+      await page.locator('vite-error-overlay').waitFor({state: 'detached', timeout: 5000})
+      expect(errors).toEqual([])
+      fs.mkdirSync(screenshots, {recursive: true})
+      await page.screenshot({path: path.join(screenshots, 'dev-server.png')})
+    } finally {
+      await browser.close()
+      await dev.close()
+    }
   })
 })

@@ -1,12 +1,16 @@
 /// <reference path="../vite-client.d.ts" />
 /**
- * The Vite plugin through Vite's JavaScript API: pages as modules in a
- * build, the static site, a fatal error failing the build at its place, and
- * the dev server's pages, module updates (HMR), overlay errors and recovery.
+ * The Vite plugin through Vite's JavaScript API, on Vite 8 (Rolldown) and
+ * Vite 7 (Rollup): pages as modules in a build, the static site, a fatal
+ * error failing the build at its place, and the dev server's pages, module
+ * updates (HMR), overlay errors and recovery.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {build, createServer, type HotPayload, type ViteDevServer} from 'vite'
+import vm from 'node:vm'
+import type {HotPayload, ViteDevServer} from 'vite'
+import * as vite8 from 'vite'
+import * as vite7 from 'vite7'
 import {describe, expect, expectTypeOf, it} from 'vitest'
 import {slamark, type PageModule} from '../src/vite/index.js'
 import {folderWith} from './support/folders.js'
@@ -24,29 +28,59 @@ const site = {
 /** An entry that imports a page module and prints its exports. */
 const entry = "import page, {html, title, permalink, headings, diagnostics, frontmatter, sla, report} from './content/docs/a.md'\nconsole.log(page.contentPath, html, title, permalink, headings, diagnostics, frontmatter, sla, report)\n"
 
-describe('slamark/vite in a build', () => {
+/** A build error as each bundler gives it: Rolldown gathers them in `errors`, Rollup throws the one. */
+interface BuildError {
+  id?: string
+  loc?: {file: string; line: number; column: number}
+  frame?: string
+  message: string
+  errors?: BuildError[]
+}
+
+const firstError = (error: BuildError | undefined): BuildError | undefined => error?.errors?.[0] ?? error
+
+/** What the tests use of Vite's API, alike in 7 and 8. */
+interface ViteApi {
+  build(config: Record<string, unknown>): Promise<unknown>
+  createServer(config: Record<string, unknown>): Promise<ViteDevServer>
+  version: string
+}
+
+const apis: Array<[string, ViteApi]> = [
+  ['Vite 8', vite8 as unknown as ViteApi],
+  ['Vite 7', vite7 as unknown as ViteApi]
+]
+
+for (const [name, {build, createServer, version}] of apis) {
+// Vite 8 takes the bundler's options as `rolldownOptions`, Vite 7 as `rollupOptions`.
+const bundlerOptions = name === 'Vite 8' ? 'rolldownOptions' : 'rollupOptions'
+describe(`slamark/vite in a build (${name}, ${version})`, () => {
   it('loads content pages as modules with the same exports for every page', async () => {
     const root = folderWith({...site, 'main.js': entry})
-    const output = (await build({
+    const output = await build({
       configFile: false,
       root,
       logLevel: 'silent',
-      build: {write: false, minify: false, rolldownOptions: {input: path.join(root, 'main.js')}},
+      build: {write: false, minify: false, [bundlerOptions]: {input: path.join(root, 'main.js')}},
       plugins: [slamark({asOf})]
-    })) as {output: Array<{type: string; code?: string}>}
-    const code = output.output.find((item) => item.type === 'chunk')!.code!
-    // Each export is data: `JSON.parse` of a string literal.
-    const exported = (name: string): unknown => {
-      const match = new RegExp(`\\b${name}(?: =|:) JSON\\.parse\\(("(?:[^"\\\\]|\\\\.)*")\\)`).exec(code)
-      return match ? JSON.parse(JSON.parse(match[1]!) as string) : undefined
-    }
-    expect(exported('title')).toBe('Page A')
-    expect(exported('permalink')).toBe('/docs/a/')
-    expect(exported('frontmatter')).toEqual({title: 'Page A', description: 'The first page.'})
-    expect(exported('headings')).toEqual([{depth: 2, id: 'targets', text: 'Targets'}])
-    expect(exported('html')).toMatch(/^<h2 id="targets">Targets<\/h2>\n<div class="callout callout-tip /)
-    expect(exported('diagnostics')).toEqual([])
-    expect([exported('sla'), exported('report')]).toEqual([null, null])
+    })
+    const code = (output as unknown as {output: Array<{type: string; code?: string}>}).output.find((item) => item.type === 'chunk')!.code!
+    // Each export is data (`JSON.parse` of a string literal); the entry prints them when the bundle runs.
+    expect(code).toContain('JSON.parse(')
+    let printed: unknown[] = []
+    vm.runInNewContext(code, {console: {log: (...values: unknown[]) => (printed = values)}})
+    const [contentPath, html, title, permalink, headings, diagnostics, frontmatter, sla, report] = printed
+    expect({contentPath, title, permalink, frontmatter, headings, diagnostics, sla, report}).toEqual({
+      contentPath: 'docs/a.md',
+      title: 'Page A',
+      permalink: '/docs/a/',
+      frontmatter: {title: 'Page A', description: 'The first page.'},
+      headings: [{depth: 2, id: 'targets', text: 'Targets'}],
+      diagnostics: [],
+      sla: null,
+      report: null
+    })
+    expect(html).toMatch(/^<h2 id="targets">Targets<\/h2>\n<div class="callout callout-tip /)
   })
 
   it('emits the static site: a page per content page at its permalink, list pages, 404, sitemap, hashed assets; drafts left out', async () => {
@@ -77,11 +111,11 @@ describe('slamark/vite in a build', () => {
 
   it('fails the build at a fatal error’s place, with a code frame', async () => {
     const root = folderWith({...site, 'content/docs/a.md': '---\ntitle: Page A\n---\nText.\n\n{{< callout context="tip" >}}\nNever closed.\n', 'main.js': entry})
-    const failure = await build({configFile: false, root, logLevel: 'silent', build: {write: false, rolldownOptions: {input: path.join(root, 'main.js')}}, plugins: [slamark({asOf})]}).then(
+    const failure = await build({configFile: false, root, logLevel: 'silent', build: {write: false, [bundlerOptions]: {input: path.join(root, 'main.js')}}, plugins: [slamark({asOf})]}).then(
       () => undefined,
-      (error: unknown) => error as {errors?: Array<{id?: string; loc?: {file: string; line: number; column: number}; frame?: string; message: string}>}
+      (error: unknown) => error as BuildError
     )
-    const error = failure?.errors?.[0]
+    const error = firstError(failure)
     expect(error?.loc).toEqual({file: path.join(root, 'content', 'docs', 'a.md'), line: 6, column: 0})
     expect(error?.message).toContain('shortcode-unclosed')
     expect(error?.frame).toContain('{{< callout context="tip" >}}')
@@ -90,20 +124,14 @@ describe('slamark/vite in a build', () => {
     const outDir = path.join(root, 'public')
     const siteFailure = await build({configFile: false, root, logLevel: 'silent', build: {outDir}, plugins: [slamark({site: true, asOf, cache: false})]}).then(
       () => undefined,
-      (caught: unknown) => caught as {errors?: Array<{loc?: {file: string; line: number; column: number}}>}
+      (caught: unknown) => caught as BuildError
     )
-    expect(siteFailure?.errors?.[0]?.loc).toEqual({file: path.join(root, 'content', 'docs', 'a.md'), line: 6, column: 0})
+    expect(firstError(siteFailure)?.loc).toEqual({file: path.join(root, 'content', 'docs', 'a.md'), line: 6, column: 0})
   })
 
-  it('types every page module alike', () => {
-    type Module = typeof import('./fixtures/vite-types/page.md')
-    expectTypeOf<Module['html']>().toEqualTypeOf<string>()
-    expectTypeOf<Module['default']>().toEqualTypeOf<PageModule>()
-    expectTypeOf<Module['diagnostics'][number]['severity']>().toEqualTypeOf<'error' | 'warning'>()
-  })
 })
 
-describe('slamark/vite in the dev server', () => {
+describe(`slamark/vite in the dev server (${name}, ${version})`, () => {
   /** Wait until a recorded payload matches, or fail after `ms`. */
   async function waitFor(payloads: HotPayload[], match: (payload: HotPayload) => boolean, ms = 10_000): Promise<HotPayload> {
     const start = Date.now()
@@ -135,7 +163,7 @@ describe('slamark/vite in the dev server', () => {
     const page = path.join(root, 'content', 'docs', 'a.md')
     let server: ViteDevServer | undefined
     try {
-      server = await createServer({configFile: false, root, logLevel: 'silent', appType: 'custom', server: {host: '127.0.0.1', port: 0, ws: {port: 0}}, plugins: [slamark({asOf})]})
+      server = await createServer({configFile: false, root, logLevel: 'silent', appType: 'custom', server: {host: '127.0.0.1', port: 0}, plugins: [slamark({asOf})]})
       await server.listen()
       const base = server.resolvedUrls!.local[0]!
       const payloads: HotPayload[] = []
@@ -184,5 +212,15 @@ describe('slamark/vite in the dev server', () => {
     } finally {
       await server?.close()
     }
+  })
+})
+}
+
+describe('slamark/vite types', () => {
+  it('types every page module alike', () => {
+    type Module = typeof import('./fixtures/vite-types/page.md')
+    expectTypeOf<Module['html']>().toEqualTypeOf<string>()
+    expectTypeOf<Module['default']>().toEqualTypeOf<PageModule>()
+    expectTypeOf<Module['diagnostics'][number]['severity']>().toEqualTypeOf<'error' | 'warning'>()
   })
 })

@@ -25,8 +25,8 @@ export interface DevCommandOptions {
  */
 export async function devCommand(inputs: readonly string[], options: DevCommandOptions, context: CommandContext): Promise<number> {
   const port = options.port === undefined ? undefined : Number(options.port)
-  if (inputs.length > 1 || (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65_536))) {
-    context.stderr(`slamark dev: Unexpected ${inputs.length > 1 ? `${inputs.length} folders` : `port \`${options.port}\``}, expected one folder and a port from 1 to 65535\n`)
+  if (inputs.length > 1 || (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65_536))) {
+    context.stderr(`slamark dev: Unexpected ${inputs.length > 1 ? `${inputs.length} folders` : `port \`${options.port}\``}, expected one folder and a port from 0 (any free one) to 65535\n`)
     return 2
   }
 

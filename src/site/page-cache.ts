@@ -3,10 +3,10 @@
  * renders only the pages that changed and writes only the files that
  * changed.
  *
- * A page's rendering is reused when its text, the data files it read, and
- * the site's render settings (slamark's version, "now", the `markup`
- * configuration, the shortcode templates, every page's permalink) are the
- * same as last time. A page's output file is left as it is when, besides,
+ * A page's rendering is reused when its text, the data files it read, the
+ * pages its links and `relref`s led to, and the site's render settings
+ * (slamark's version, "now", the `markup` configuration, the shortcode
+ * templates) are the same as last time. A page's output file is left as it is when, besides,
  * everything around its content (the shell, the assets, the navigation's
  * titles) is unchanged and the file is still in the output folder.
  *
@@ -16,6 +16,7 @@
 import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import type {LinkLookup} from './links.js'
 import type {StoredFile} from './messages.js'
 import type {RenderedSitePage} from './page-render.js'
 
@@ -25,6 +26,8 @@ export interface CachedPage {
   source: string
   /** The data files it read, with hashes of their text. */
   dependencies: Array<{file: string; hash: string}>
+  /** Where its links and `relref`s led. */
+  links: LinkLookup[]
   /** Its messages (reported again when the page is not rendered). */
   files: StoredFile[]
   fatal: boolean
@@ -90,13 +93,15 @@ export class PageCache {
    *   Hash of its text now.
    * @param hashFile
    *   Hashes a data file's text now (`undefined` when it cannot be read).
+   * @param linksHold
+   *   Whether the page's links still lead where they led.
    */
-  page(contentPath: string, sourceHash: string, hashFile: (file: string) => string | undefined): CachedPage | undefined {
+  page(contentPath: string, sourceHash: string, hashFile: (file: string) => string | undefined, linksHold: (links: readonly LinkLookup[]) => boolean): CachedPage | undefined {
     const previous = this.#previous
     if (!previous || previous.settings !== this.#next.settings) return undefined
     const cached = previous.pages[contentPath]
-    if (!cached || cached.source !== sourceHash) return undefined
-    return cached.dependencies.every((dependency) => hashFile(dependency.file) === dependency.hash) ? cached : undefined
+    if (!cached || cached.source !== sourceHash || !Array.isArray(cached.links)) return undefined
+    return cached.dependencies.every((dependency) => hashFile(dependency.file) === dependency.hash) && linksHold(cached.links) ? cached : undefined
   }
 
   /**

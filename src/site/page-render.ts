@@ -9,11 +9,11 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import type {SlaReport} from '../engine/report.js'
 import {createProcessor} from '../pipeline.js'
-import {HugoPageIndex} from '../render/page-index.js'
-import type {MarkupOptions, RefReference, RenderedHeading} from '../render/types.js'
+import type {MarkupOptions, RenderedHeading} from '../render/types.js'
 import type {FrontMatter} from '../schema/frontmatter.js'
 import type {Sla} from '../schema/sla.js'
 import {contentHash} from './hash.js'
+import {SiteLinks, type LinkLookup} from './links.js'
 import {hasFatal, storeFile, type StoredFile} from './messages.js'
 
 /** What every page of a site is rendered with; plain data, so a worker can receive it. */
@@ -33,7 +33,7 @@ export interface SiteRenderSettings {
   asOf: string | undefined
   /** A production build (a fixed `sla.asOf` is then a warning). */
   production: boolean
-  /** The built pages' content paths and permalinks: where links and `relref`s lead. */
+  /** The built pages' content paths and permalinks: where links and `relref`s lead (not part of the cache key: each page's look-ups are). */
   entries: ReadonlyArray<{contentPath: string; permalink: string}>
   /** The folder message paths are relative to. */
   cwd: string
@@ -59,6 +59,8 @@ export interface RenderedSitePage {
   files: StoredFile[]
   /** The data files it read: absolute path and a hash of the text read. */
   dependencies: Array<{file: string; hash: string}>
+  /** Where its links and `relref`s led: it renders the same while they lead there. */
+  links: LinkLookup[]
   /** Whether any message is an error. */
   fatal: boolean
 }
@@ -73,17 +75,7 @@ export type SitePageRenderer = (contentPath: string, source: string) => Rendered
  *   What every page is rendered with.
  */
 export function createSitePageRenderer(settings: SiteRenderSettings): SitePageRenderer {
-  const index = new HugoPageIndex(settings.entries)
-  // `relref "docs/a.md#x"`: Hugo's `GetPage` from the calling page, then the fragment.
-  const resolveRef = (reference: RefReference): string | undefined => {
-    const hash = reference.path.indexOf('#')
-    const target = hash === -1 ? reference.path : reference.path.slice(0, hash)
-    const fragment = hash === -1 ? '' : reference.path.slice(hash)
-    if (target === '') return fragment === '' ? undefined : fragment
-    const found = index.getPage(target, reference.contentPath)
-    return found && found.permalink + fragment
-  }
-
+  const links = new SiteLinks(settings.entries)
   const processor = createProcessor({
     site: settings.site,
     root: settings.root,
@@ -91,13 +83,14 @@ export function createSitePageRenderer(settings: SiteRenderSettings): SitePageRe
     production: settings.production,
     markup: settings.markup,
     renderHooks: 'doks',
-    resolveLink: index.resolveLink,
-    resolveRef
+    resolveLink: links.resolveLink,
+    resolveRef: links.resolveRef
   })
 
   return (contentPath, source) => {
     const file = new VFile({path: path.relative(settings.cwd, path.join(settings.contentDir, contentPath)), cwd: settings.cwd, value: source})
     file.data.contentPath = contentPath
+    links.begin()
     const html = String(processor.processSync(file).value)
     const dataFiles = file.data.dataFiles ?? []
     const files = [file, ...dataFiles]
@@ -112,6 +105,7 @@ export function createSitePageRenderer(settings: SiteRenderSettings): SitePageRe
       report: file.data.slaReport,
       files: files.map(storeFile),
       dependencies: dataFiles.map((data) => ({file: path.resolve(settings.cwd, data.path), hash: contentHash(String(data.value ?? ''))})),
+      links: [...links.recorded()],
       fatal: hasFatal(files)
     }
   }

@@ -14,6 +14,7 @@ import {compareText} from '../util/sorted.js'
 import {reviveFile, type StoredFile} from './messages.js'
 import {PageCache, type CachedRendering} from './page-cache.js'
 import {contentHash} from './hash.js'
+import {SiteLinks} from './links.js'
 import type {SiteRenderSettings} from './page-render.js'
 import {createRenderPool, type RenderPool} from './pool.js'
 import {fillShell, type PageShell} from './shell.js'
@@ -118,7 +119,9 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   const shortcodes = settings.site === undefined ? {} : discoverShortcodes(settings.site)
   // Without a fixed "now", pages with an SLA change with the clock: their renderings are reused only within the same second.
   const now = job.asOf ?? process.env['SOURCE_DATE_EPOCH'] ?? new Date().toISOString().slice(0, 19)
-  const settingsHash = contentHash(job.version, now, JSON.stringify({...settings, cwd: undefined}), JSON.stringify(shortcodes))
+  // Every page's permalink is not part of it: each page's link look-ups are checked instead.
+  const settingsHash = contentHash(job.version, now, JSON.stringify({...settings, entries: undefined, cwd: undefined}), JSON.stringify(shortcodes))
+  const links = new SiteLinks(settings.entries)
   const navigation = {
     sections: index.sections.map((section) => [section.key, section.title, section.permalink, section.sections, section.pages.map((page) => page.permalink)]),
     pages: index.pages.map((page) => [page.permalink, page.title, page.parent, page.frontMatter['seo'], page.frontMatter['description']])
@@ -170,7 +173,7 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   let done = 0
   const total = index.pages.length
   for (const page of index.pages) {
-    const cached = cache?.page(page.contentPath, contentHash(page.source), hashFile)
+    const cached = cache?.page(page.contentPath, contentHash(page.source), hashFile, (lookups) => links.stillResolve(lookups, page.contentPath))
     if (!cached) {
       toRender.push(page)
       continue
@@ -207,7 +210,7 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
         const rendered = await pool.render(page.contentPath, page.source, {lean: true, cacheFile: cache?.renderingFile(page.contentPath)})
         output(page, rendered)
         pageFiles.set(page.contentPath, rendered.files)
-        cache?.keep(page.contentPath, {source: contentHash(page.source), dependencies: rendered.dependencies, files: rendered.files, fatal: rendered.fatal})
+        cache?.keep(page.contentPath, {source: contentHash(page.source), dependencies: rendered.dependencies, links: rendered.links, files: rendered.files, fatal: rendered.fatal})
         job.onProgress?.(++done, total)
       })
     )

@@ -108,13 +108,16 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
       const root = path.resolve(user.root ?? process.cwd())
       const allow = [...(user.server?.fs?.allow ? [] : [searchForWorkspaceRoot(root)]), path.resolve(root, options.content ?? '.'), siteAssetsDir]
       if (!options.site) return {server: {fs: {allow}}}
+      // Vite 8 bundles with Rolldown (`rolldownOptions`), Vite 7 with Rollup (`rollupOptions`).
+      const bundler = 'rolldownVersion' in this.meta ? 'rolldownOptions' : 'rollupOptions'
+      const given = (user.build as Record<string, {input?: unknown} | undefined> | undefined)?.[bundler]?.input
       return {
         appType: 'custom',
         server: {fs: {allow}},
         build: {
           // Pages are written by this plugin; a rebuild leaves unchanged files as they are.
           emptyOutDir: false,
-          rolldownOptions: user.build?.rolldownOptions?.input ? {} : {input: {slamark: entryId}}
+          ...(given ? {} : {[bundler]: {input: {slamark: entryId}}})
         }
       }
     },
