@@ -132,7 +132,9 @@ export function createRenderPool(pages: number, workers?: number): RenderPool {
   }
 
   const start = (): void => {
-    const worker = new Worker(script)
+    // A page's garbage is small and short-lived: a smaller young generation keeps each worker's
+    // peak memory about 15 MiB lower, for a few more scavenges (measured on the benchmark corpus).
+    const worker = new Worker(script, {resourceLimits: {maxYoungGenerationSizeMb: 8}})
     threads.push(worker)
     idle.push(worker)
     if (settings) worker.postMessage({type: 'init', settings} satisfies InitMessage)
