@@ -183,7 +183,9 @@ if (sections.has('build')) {
   site = await siteBenchmark({repoRoot, corpusRoot, pagesDir: corpus.pagesDir, pages: corpus.pages.length, rounds: siteRounds, log})
 }
 
-const hugoNote = 'hugo: skipped (building a site needs Doks and slamark shortcode templates; not part of this harness)'
+const hugoNote = sections.has('build')
+  ? 'hugo: timed as a site build below (Doks’ shortcode templates, empty templates for slamark’s SLA shortcodes)'
+  : 'hugo: not timed (it builds sites; see --only=build)'
 
 // Report.
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU'

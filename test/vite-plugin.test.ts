@@ -8,6 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
+import {fileURLToPath} from 'node:url'
 import type {HotPayload, ViteDevServer} from 'vite'
 import * as vite8 from 'vite'
 import * as vite7 from 'vite7'
@@ -132,6 +133,29 @@ describe(`slamark/vite in a build (${name}, ${version})`, () => {
 })
 
 describe(`slamark/vite in the dev server (${name}, ${version})`, () => {
+  it('updates the pages that read a data file when it changes', async () => {
+    const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'data-site')
+    const root = folderWith({})
+    fs.cpSync(fixture, root, {recursive: true})
+    const tickets = path.join(root, 'data', 'sla', 'support-tickets.json')
+    let server: ViteDevServer | undefined
+    try {
+      server = await createServer({configFile: false, root, logLevel: 'silent', appType: 'custom', server: {host: '127.0.0.1', port: 0}, plugins: [slamark()]})
+      await server.listen()
+      const payloads = record(server)
+      const moduleUrl = new URL('content/support.md?import', server.resolvedUrls!.local[0]!)
+      const before = await (await fetch(moduleUrl)).text()
+      expect(before).toContain('S-1')
+      const update = await edit(tickets, fs.readFileSync(tickets, 'utf8').replaceAll('"S-1', '"Renamed-1'), payloads, (payload) => payload.type === 'update')
+      expect(update.type === 'update' && update.updates.map((item) => item.path)).toEqual(['/content/support.md'])
+      const after = await (await fetch(moduleUrl)).text()
+      expect(after).toContain('Renamed-1')
+      expect(after).not.toContain('S-1')
+    } finally {
+      await server?.close()
+    }
+  })
+
   /** Wait until a recorded payload matches, or fail after `ms`. */
   async function waitFor(payloads: HotPayload[], match: (payload: HotPayload) => boolean, ms = 10_000): Promise<HotPayload> {
     const start = Date.now()
@@ -141,6 +165,18 @@ describe(`slamark/vite in the dev server (${name}, ${version})`, () => {
       if (Date.now() - start > ms) throw new Error(`no matching HMR payload in ${ms} ms: ${JSON.stringify(payloads.map((payload) => payload.type))}`)
       await new Promise((resolve) => setTimeout(resolve, 25))
     }
+  }
+
+  /** The HMR payloads the server sends from now on. */
+  function record(server: ViteDevServer): HotPayload[] {
+    const payloads: HotPayload[] = []
+    const hot = server.environments.client.hot
+    const send = hot.send.bind(hot) as (payload: HotPayload) => void
+    hot.send = ((payload: HotPayload) => {
+      payloads.push(payload)
+      send(payload)
+    }) as typeof hot.send
+    return payloads
   }
 
   /**
@@ -166,13 +202,7 @@ describe(`slamark/vite in the dev server (${name}, ${version})`, () => {
       server = await createServer({configFile: false, root, logLevel: 'silent', appType: 'custom', server: {host: '127.0.0.1', port: 0}, plugins: [slamark({asOf})]})
       await server.listen()
       const base = server.resolvedUrls!.local[0]!
-      const payloads: HotPayload[] = []
-      const hot = server.environments.client.hot
-      const send = hot.send.bind(hot) as (payload: HotPayload) => void
-      hot.send = ((payload: HotPayload) => {
-        payloads.push(payload)
-        send(payload)
-      }) as typeof hot.send
+      const payloads = record(server)
 
       const html = await (await fetch(new URL('docs/a/', base))).text()
       expect(html).toContain('<h1 class="page-title">Page A</h1>')

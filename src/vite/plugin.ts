@@ -76,6 +76,8 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
   let staleFiles: string[] = []
   // The site build's render workers, started early.
   let pool: RenderPool | undefined
+  // Pages by the data files they read (`ticketsFile`, `holidaysFile`): an edit of one updates them.
+  const readers = new Map<string, Set<string>>()
   const cwd = process.cwd()
   const input = (): string => path.resolve(config.root, options.content ?? '.')
   const siteState = (): Promise<SiteState> => {
@@ -149,6 +151,12 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
         if (!site) return undefined
         const contentPath = path.relative(site.location.contentDir, file).split(path.sep).join('/')
         const rendered = (await site.renderer())(contentPath, code)
+        for (const dependency of rendered.dependencies) {
+          const pages = readers.get(dependency.file) ?? new Set<string>()
+          pages.add(file)
+          readers.set(dependency.file, pages)
+        }
+
         reportToVite(this, file, rendered.files, cwd)
         const facts = page ?? {title: contentPath, permalink: ''}
         return {code: pageModuleCode(rendered, facts, config.command === 'serve'), map: null}
@@ -162,6 +170,12 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
     async hotUpdate({type, file, read}) {
       if (this.environment.name !== 'client') return undefined
       const absolute = path.resolve(file)
+      const pagesReading = readers.get(absolute)
+      if (pagesReading) {
+        // A data file: the pages that read it render again and update like an edited page.
+        return [...pagesReading].flatMap((page) => [...(this.environment.moduleGraph.getModulesByFile(page) ?? [])])
+      }
+
       const site = await siteState()
       const relative = path.relative(site.location.root, absolute).split(path.sep).join('/')
       const isPage = /\.(?:md|markdown)$/i.test(absolute) && (await inContent(absolute)) !== undefined
