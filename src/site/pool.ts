@@ -50,6 +50,9 @@ export interface RenderPool {
   readonly workers: number
 }
 
+/** Each render worker's old-generation heap cap, in MiB. */
+export const workerHeapLimitMb = 128
+
 /** With fewer pages than this, one worker renders them all. */
 export const minPagesForWorkers = 48
 
@@ -109,8 +112,11 @@ function workersFor(pages: number, most: number): number {
  *   How many pages there are to render, as far as known (more workers can be added with `resize`).
  * @param workers
  *   The most workers (default: the machine's available parallelism).
+ * @param heapLimitMb
+ *   The old-generation heap cap of each worker (default {@link workerHeapLimitMb};
+ *   `undefined`: none), a worker over it being replaced by one without.
  */
-export function createRenderPool(pages: number, workers?: number): RenderPool {
+export function createRenderPool(pages: number, workers?: number, heapLimitMb: number | undefined = workerHeapLimitMb): RenderPool {
   const script = workerScript()
   const most = Math.max(1, workers ?? os.availableParallelism())
   if (!script) return localPool()
@@ -118,9 +124,10 @@ export function createRenderPool(pages: number, workers?: number): RenderPool {
   const threads: Worker[] = []
   const idle: Worker[] = []
   const queue: RenderRequest[] = []
-  const waiting = new Map<number, {resolve: (page: RenderedSitePage) => void; reject: (error: Error) => void; worker: Worker | undefined}>()
+  const waiting = new Map<number, {request: RenderRequest; resolve: (page: RenderedSitePage) => void; reject: (error: Error) => void; worker: Worker | undefined}>()
   let settings: SiteRenderSettings | undefined
   let next = 0
+  let closed = false
 
   const dispatch = (): void => {
     while (idle.length > 0 && queue.length > 0) {
@@ -131,10 +138,13 @@ export function createRenderPool(pages: number, workers?: number): RenderPool {
     }
   }
 
-  const start = (): void => {
-    // A page's garbage is small and short-lived: a smaller young generation keeps each worker's
-    // peak memory about 15 MiB lower, for a few more scavenges (measured on the benchmark corpus).
-    const worker = new Worker(script, {resourceLimits: {maxYoungGenerationSizeMb: 8}})
+  const start = (limited: boolean): void => {
+    // A page's garbage is small and short-lived, and V8 lets a heap grow far past what is live:
+    // a small young generation and a capped old one keep each worker's peak memory well down
+    // (about 175 to 100 MiB on the benchmark corpus) for more collections. A worker that runs
+    // out of that memory (an enormous page) is replaced by one without the cap.
+    const limits = limited ? {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: heapLimitMb} : {maxYoungGenerationSizeMb: 8}
+    const worker = new Worker(script, {resourceLimits: limits})
     threads.push(worker)
     idle.push(worker)
     if (settings) worker.postMessage({type: 'init', settings} satisfies InitMessage)
@@ -147,17 +157,29 @@ export function createRenderPool(pages: number, workers?: number): RenderPool {
       if ('result' in response) pending.resolve(response.result)
       else pending.reject(new Error(response.error))
     })
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error & {code?: string}) => {
+      threads.splice(threads.indexOf(worker), 1)
+      if (idle.includes(worker)) idle.splice(idle.indexOf(worker), 1)
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
       for (const [id, pending] of waiting) {
         if (pending.worker !== worker) continue
-        waiting.delete(id)
-        pending.reject(error)
+        if (outOfMemory && limited) {
+          // Again, on a worker without the cap.
+          pending.worker = undefined
+          queue.unshift(pending.request)
+        } else {
+          waiting.delete(id)
+          pending.reject(error)
+        }
       }
+
+      if (!closed) start(!outOfMemory && limited)
+      dispatch()
     })
   }
 
   const resize = (count: number): void => {
-    while (threads.length < workersFor(count, most)) start()
+    while (threads.length < workersFor(count, most)) start(heapLimitMb !== undefined)
   }
 
   resize(pages)
@@ -174,12 +196,14 @@ export function createRenderPool(pages: number, workers?: number): RenderPool {
       if (threads.length === 0) resize(1)
       const id = next++
       return new Promise((resolve, reject) => {
-        waiting.set(id, {resolve, reject, worker: undefined})
-        queue.push({type: 'render', id, contentPath, source, ...options})
+        const request: RenderRequest = {type: 'render', id, contentPath, source, ...options}
+        waiting.set(id, {request, resolve, reject, worker: undefined})
+        queue.push(request)
         dispatch()
       })
     },
     async close() {
+      closed = true
       await Promise.all(threads.map((worker) => worker.terminate()))
     }
   }
