@@ -63,6 +63,11 @@ describe('slamark build', () => {
     expect((await run(['build', 'a', 'b'], root)).code).toBe(2)
     expect(await run(['build', 'missing'], root)).toMatchObject({code: 2, stderr: 'slamark build: Unexpected `missing`, expected a folder: a Hugo site or a content folder\n'})
     expect(await run(['build', '.', '--out', 'content'], root)).toMatchObject({code: 2, stderr: expect.stringContaining('holding the content folder, expected a folder of its own')})
+    // A folder of other files (a package's compiled `dist/`) is never emptied.
+    fs.mkdirSync(path.join(root, 'dist'))
+    fs.writeFileSync(path.join(root, 'dist', 'index.js'), 'export {}\n')
+    expect(await run(['build', '.', '--as-of', asOf], root)).toMatchObject({code: 2, stderr: expect.stringContaining('holding files of something other than a slamark build')})
+    expect(fs.readFileSync(path.join(root, 'dist', 'index.js'), 'utf8')).toBe('export {}\n')
   })
 
   it('uses the site’s own layouts/page.html and its markup settings', async () => {

@@ -8,7 +8,8 @@ import {build, type LogLevel} from 'vite'
 import {isFolder} from '../site/config-files.js'
 import {discoverSite} from '../site/discover.js'
 import type {RenderPool} from '../site/pool.js'
-import {slamark, type SiteBuildReport} from './plugin.js'
+import {defaultCacheDir} from '../site/page-cache.js'
+import {prepareOutDir, slamark, type SiteBuildReport} from './plugin.js'
 
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {
@@ -58,6 +59,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const location = discoverSite(input, {cwd})
   if (!location) throw new Error(`Unexpected \`${options.input}\`, expected a folder: a Hugo site or a content folder`)
   const outDir = path.resolve(cwd, options.outDir ?? 'dist')
+  const cache = options.cache === undefined || options.cache === null ? undefined : options.cache === false ? false : path.resolve(cwd, options.cache)
+  // Checked before Vite starts, so a refusal reads as one line rather than as a failed bundle.
+  try {
+    prepareOutDir(outDir, location, cache === false ? undefined : (cache ?? defaultCacheDir(location)))
+  } catch (error) {
+    await options.pool?.close()
+    throw error
+  }
+
   const publicDir = path.join(location.root, 'static')
   let report: SiteBuildReport | undefined
   let error: unknown
@@ -75,7 +85,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
           site: true,
           drafts: options.drafts,
           asOf: options.asOf,
-          cache: options.cache === undefined || options.cache === null ? undefined : options.cache === false ? false : path.resolve(cwd, options.cache),
+          cache,
           workers: options.workers,
           pool: options.pool,
           onProgress: options.onProgress,

@@ -196,12 +196,7 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
       if (!options.site || config.command !== 'build') return
       const located = discoverSite(input(), {cwd})
       if (!located) return
-      const outDir = path.resolve(config.root, config.build.outDir)
-      checkOutDir(outDir, located.root, located.contentDir)
-      const cacheDir = cacheDirOf(located)
-      const known = cacheDir !== undefined && lastOutDir(cacheDir) === outDir
-      // Without a record of what the last build wrote there, the folder is emptied, as Vite does.
-      if (!known) emptyFolder(outDir)
+      const known = prepareOutDir(path.resolve(config.root, config.build.outDir), located, cacheDirOf(located))
       // The workers load the pipeline while the site is read and Vite bundles the assets: as many as a
       // first build needs, one for a rebuild (more start once it is known how many pages changed).
       pool = options.pool ?? createRenderPool(known ? 1 : (await listContentPages(located.contentDir)).length, options.workers ?? undefined)
@@ -302,11 +297,35 @@ export function checkOutDir(outDir: string, root: string, contentDir: string): v
 }
 
 /**
- * Remove everything inside a folder (an output folder built without a
- * cache record of its files).
+ * Make an output folder ready for a site build: refused when it holds the
+ * site or its content, emptied (as Vite empties its `outDir`) when the
+ * cache has no record of what the last build wrote there.
+ *
+ * @param outDir
+ *   The output folder (absolute).
+ * @param location
+ *   The site.
+ * @param cacheDir
+ *   The build cache folder, if any.
+ * @returns
+ *   Whether the cache knows the folder (a rebuild).
+ */
+export function prepareOutDir(outDir: string, location: {root: string; contentDir: string}, cacheDir: string | undefined): boolean {
+  checkOutDir(outDir, location.root, location.contentDir)
+  const known = cacheDir !== undefined && lastOutDir(cacheDir) === outDir
+  if (!known) emptyFolder(outDir)
+  return known
+}
+
+/**
+ * Empty an output folder for a build without a record of it, as Vite
+ * empties its `outDir`, but only a folder that is empty or holds what a
+ * slamark build writes (`404.html`, `sitemap.xml` and slamark's hashed
+ * stylesheet): anything else (a package's compiled `dist/`, a folder of
+ * other files) is refused rather than deleted.
  *
  * @param folder
- *   The folder.
+ *   The output folder.
  */
 export function emptyFolder(folder: string): void {
   let names: string[]
@@ -316,5 +335,22 @@ export function emptyFolder(folder: string): void {
     return
   }
 
+  if (names.length === 0) return
+  const assets = names.includes('assets') ? safeList(path.join(folder, 'assets')) : []
+  const built = names.includes('404.html') && names.includes('sitemap.xml') && assets.some((name) => /^slamark-[\w-]+\.css$/.test(name))
+  if (!built) {
+    throw new Error(
+      `Unexpected output folder \`${folder}\` holding files of something other than a slamark build, expected an empty folder or one slamark built (remove it, or choose another with \`--out\`)`
+    )
+  }
+
   for (const name of names) rmSync(path.join(folder, name), {recursive: true, force: true})
+}
+
+function safeList(folder: string): string[] {
+  try {
+    return readdirSync(folder)
+  } catch {
+    return []
+  }
 }
