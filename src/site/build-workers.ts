@@ -6,7 +6,8 @@
 import path from 'node:path'
 import {discoverSite} from './discover.js'
 import {listContentPages} from './discover.js'
-import {defaultCacheDir, lastOutDir} from './page-cache.js'
+import {knownOutDir} from './out-dir.js'
+import {defaultCacheDir} from './page-cache.js'
 import {createRenderPool, type RenderPool} from './pool.js'
 
 /**
@@ -23,6 +24,6 @@ export async function startBuildWorkers(options: {input: string; outDir: string;
   const location = discoverSite(path.resolve(options.cwd, options.input), {cwd: options.cwd})
   if (!location) return undefined
   const cacheDir = options.cache === false ? undefined : options.cache ? path.resolve(options.cwd, options.cache) : defaultCacheDir(location)
-  const known = cacheDir !== undefined && lastOutDir(cacheDir) === path.resolve(options.cwd, options.outDir)
+  const known = knownOutDir(path.resolve(options.cwd, options.outDir), cacheDir)
   return createRenderPool(known ? 1 : (await listContentPages(location.contentDir)).length, options.workers ?? undefined)
 }

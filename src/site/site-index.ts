@@ -7,7 +7,7 @@
  * pages themselves (Hugo's detection of YAML, TOML, JSON and Org), only the
  * fields it needs (`front-matter-fields.ts`).
  */
-import {readFileSync, realpathSync, statSync} from 'node:fs'
+import {realpathSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {detectFrontMatter} from '../hugo/front-matter-detect.js'
@@ -16,6 +16,9 @@ import {hugoPermalink} from '../render/permalink.js'
 import {ruleUrl} from '../syntax/messages.js'
 import {compareText} from '../util/sorted.js'
 import {readIndexFields} from './front-matter-fields.js'
+import {ancestorsOf, fallbackTitle, outputPathOf, parentOf, stem} from './paths.js'
+import {readPage} from './read-page.js'
+import {sectionsOf} from './sections.js'
 import {contentHash} from './hash.js'
 import type {IndexCache} from './index-cache.js'
 import {permalinkDuplicateRuleId} from './rules.js'
@@ -169,39 +172,6 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
   }
 }
 
-/** The largest page read (a page of an agreement is a few tens of kilobytes). */
-export const maxPageBytes = 20 * 1024 * 1024
-
-/**
- * Read a content page, refusing what is not a regular UTF-8 file inside the
- * content folder (a link out of it, a folder, a FIFO, more than
- * {@link maxPageBytes}). The text is kept as it is, a BOM included, as the
- * linter reads it, so positions agree.
- *
- * @param realContentDir
- *   The content folder, links resolved.
- * @param file
- *   The page's absolute path.
- */
-function readPage(realContentDir: string, file: string): {ok: true; text: string} | {ok: false; reason: string; hint: string} {
-  const shown = `\`${path.basename(file)}\``
-  try {
-    const real = realpathSync.native(file)
-    const relative = path.relative(realContentDir, real)
-    if (relative.startsWith('..') || path.isAbsolute(relative)) {
-      return {ok: false, reason: `Unexpected link ${shown} to a file outside the content folder, expected a page inside it`, hint: 'Links that lead out of the site are not followed: copy the page into the content folder'}
-    }
-
-    const stats = statSync(real)
-    if (!stats.isFile()) return {ok: false, reason: `Unexpected ${stats.isDirectory() ? 'folder' : 'special file'} ${shown}, expected a Markdown file`, hint: 'Rename it, or move it out of the content folder'}
-    if (stats.size > maxPageBytes) return {ok: false, reason: `Unexpected page of ${stats.size} bytes in ${shown}, expected at most ${maxPageBytes}`, hint: 'Split the page'}
-    return {ok: true, text: new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(readFileSync(real))}
-  } catch (error) {
-    const text = error instanceof TypeError ? 'bytes that are not UTF-8' : `an error (${error instanceof Error ? error.message : String(error)})`
-    return {ok: false, reason: `Unexpected ${text} reading ${shown}, expected a readable UTF-8 file`, hint: 'Save the page as UTF-8, and check that it can be read'}
-  }
-}
-
 /**
  * One page's index entry from its text.
  *
@@ -245,34 +215,6 @@ export function pageOf(contentDir: string, contentPath: string, source: string):
   }
 }
 
-/**
- * The file a permalink is written to, inside the output folder: a folder's
- * `index.html` (`/docs/sla/` → `docs/sla/index.html`), or the file a `url`
- * names (`/x/page.html`). Percent escapes are decoded and `.`/`..` segments
- * resolved inside the folder, so no permalink writes outside it.
- *
- * @param permalink
- *   A relative permalink.
- */
-export function outputPathOf(permalink: string): string {
-  const segments: string[] = []
-  for (const segment of permalink.split('/')) {
-    let decoded = segment
-    try {
-      decoded = decodeURIComponent(segment)
-    } catch {
-      // A `%` that is no escape stays as written.
-    }
-
-    if (decoded === '' || decoded === '.') continue
-    if (decoded === '..') segments.pop()
-    else segments.push(decoded.replaceAll('\\', '_'))
-  }
-
-  if (!permalink.endsWith('/') && segments.length > 0) return segments.join('/')
-  return [...segments, 'index.html'].join('/')
-}
-
 // Hugo's `cast.ToBool`: booleans, numbers other than 0, and `strconv.ParseBool` strings; anything else is false.
 function castBool(value: unknown): boolean {
   const decoded = decodeWeak(value, 'bool', 'draft')
@@ -287,101 +229,6 @@ function dateOf(value: unknown): number | undefined {
   const zone = match[3] === undefined ? 'Z' : match[3].length === 5 ? `${match[3].slice(0, 3)}:${match[3].slice(3)}` : match[3]
   const time = Date.parse(`${match[1]}T${match[2] ?? '00:00:00'}${zone.toUpperCase()}`)
   return Number.isNaN(time) ? undefined : time
-}
-
-function fallbackTitle(name: string): string {
-  const base = name.slice(name.lastIndexOf('/') + 1).replaceAll(/[-_]+/g, ' ').trim()
-  return base === '' ? 'Home' : base.charAt(0).toUpperCase() + base.slice(1)
-}
-
-const stem = (contentPath: string): string => contentPath.slice(contentPath.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')
-
-function parentOf(contentPath: string): string {
-  const slash = contentPath.lastIndexOf('/')
-  return slash === -1 ? '' : contentPath.slice(0, slash)
-}
-
-function ancestorsOf(folder: string): string[] {
-  const result: string[] = []
-  for (let current = folder; current !== ''; current = parentOf(current)) result.push(current)
-  return result
-}
-
-/**
- * Hugo's sections: the home page, every top-level folder (with or without
- * `_index.md`), and every deeper folder with an `_index.md`. Each page is
- * listed by the nearest one above it.
- */
-function sectionsOf(pages: SitePage[]): SiteSection[] {
-  const keys = new Set<string>([''])
-  const indexes = new Map<string, SitePage>()
-  for (const page of pages) {
-    if (page.kind === 'home' || page.kind === 'section') {
-      const key = parentOf(page.contentPath)
-      keys.add(key)
-      indexes.set(key, page)
-    }
-
-    const top = page.contentPath.split('/')[0]!
-    const isLeafAtTop = page.kind === 'bundle' && parentOf(page.contentPath) === top
-    if (page.contentPath.includes('/') && !isLeafAtTop) keys.add(top)
-  }
-
-  const nearest = (folder: string): string => {
-    for (let current = folder; current !== ''; current = parentOf(current)) if (keys.has(current)) return current
-    return ''
-  }
-
-  const sections = new Map<string, SiteSection>()
-  for (const key of [...keys].sort(compareText)) {
-    const page = indexes.get(key)
-    const permalink = page?.permalink ?? hugoPermalink(key === '' ? '_index.md' : `${key}/_index.md`)
-    sections.set(key, {key, permalink, outputPath: outputPathOf(permalink), page, title: page?.title ?? fallbackTitle(key), pages: [], sections: []})
-  }
-
-  for (const page of pages) {
-    if (page.kind === 'home') continue
-    const folder = parentOf(page.contentPath)
-    const parent = nearest(page.kind === 'page' ? folder : parentOf(folder))
-    page.parent = parent
-    if (page.kind !== 'section') sections.get(parent)!.pages.push(page)
-  }
-
-  for (const section of sections.values()) {
-    if (section.key === '') continue
-    sections.get(nearest(parentOf(section.key)))!.sections.push(section.key)
-  }
-
-  for (const section of sections.values()) {
-    section.pages.sort(hugoPageOrder)
-    section.sections.sort((a, b) => hugoSectionOrder(sections.get(a)!, sections.get(b)!))
-  }
-
-  return [...sections.values()]
-}
-
-/**
- * Hugo's default page order: by weight (unweighted last), then newest
- * first, then by title, then by path. Titles are compared by code point,
- * where Hugo uses the language's collation, so the order is the same on
- * every machine.
- */
-export function hugoPageOrder(a: SitePage, b: SitePage): number {
-  if (a.weight !== b.weight) {
-    if (a.weight === 0) return 1
-    if (b.weight === 0) return -1
-    return a.weight - b.weight
-  }
-
-  const dateA = Math.floor((a.date ?? 0) / 1000)
-  const dateB = Math.floor((b.date ?? 0) / 1000)
-  if (dateA !== dateB) return dateB - dateA
-  return compareText(a.title, b.title) || compareText(a.contentPath, b.contentPath)
-}
-
-function hugoSectionOrder(a: SiteSection, b: SiteSection): number {
-  if (a.page && b.page) return hugoPageOrder(a.page, b.page)
-  return compareText(a.title, b.title) || compareText(a.key, b.key)
 }
 
 function reportDuplicatePermalinks(pages: readonly SitePage[], contentDir: string, cwd: string, files: VFile[]): void {

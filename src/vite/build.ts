@@ -9,7 +9,8 @@ import {isFolder} from '../site/config-files.js'
 import {discoverSite} from '../site/discover.js'
 import type {RenderPool} from '../site/pool.js'
 import {defaultCacheDir} from '../site/page-cache.js'
-import {prepareOutDir, slamark, type SiteBuildReport} from './plugin.js'
+import {prepareOutDir} from '../site/out-dir.js'
+import {slamark, type SiteBuildReport} from './plugin.js'
 
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {

@@ -3,15 +3,16 @@
  * messages in Vite's terminal and overlay, live pages in the dev server, and
  * (with `site: true`) the static site emitted by `vite build`.
  */
-import {readFileSync, readdirSync, rmSync} from 'node:fs'
+import {readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {searchForWorkspaceRoot, type Plugin, type ResolvedConfig, type ViteDevServer} from 'vite'
 import type {VFile} from 'vfile'
 import {discoverSite, listContentPages, type SiteLocation} from '../site/discover.js'
-import {defaultCacheDir, lastOutDir} from '../site/page-cache.js'
+import {prepareOutDir} from '../site/out-dir.js'
+import {defaultCacheDir} from '../site/page-cache.js'
 import {createRenderPool, type RenderPool} from '../site/pool.js'
-import {renderSite} from '../site/render-site.js'
+import {emitSite} from './emit-site.js'
 import {pageModuleCode} from './module.js'
 import {reportToVite} from './report.js'
 import {loadSiteState, refreshPage, type SiteState} from './site-state.js'
@@ -206,55 +207,11 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
 
     async generateBundle(_output, bundle) {
       if (!options.site) return
-      const site = await siteState()
-      const assets: {styles: string[]; scripts: string[]} = {styles: [], scripts: []}
       const workers = pool
       pool = undefined
-      for (const item of Object.values(bundle)) {
-        if (item.type !== 'chunk' || !item.isEntry) continue
-        assets.scripts.push(config.base + item.fileName)
-        for (const css of item.viteMetadata?.importedCss ?? []) assets.styles.push(config.base + css)
-      }
-
+      const site = await siteState()
       const outDir = path.resolve(config.root, config.build.outDir)
-      const result = await renderSite({
-        location: site.location,
-        index: site.index,
-        asOf: options.asOf ?? undefined,
-        production: true,
-        cwd,
-        outDir,
-        assets,
-        shell: site.shell,
-        cacheDir: cacheDirOf(site.location),
-        version,
-        workers: options.workers ?? undefined,
-        onProgress: options.onProgress ?? undefined,
-        pool: workers,
-        assetFiles: Object.keys(bundle)
-      })
-      // Files of the last build that this one did not write again: gone pages, old hashed assets.
-      staleFiles = result.stale.filter((name) => !(name in bundle)).map((name) => path.join(outDir, name))
-      const report: SiteBuildReport = {
-        files: result.files,
-        fatal: result.fatal,
-        pages: site.index.pages.length,
-        rendered: result.rendered,
-        reused: result.reused,
-        written: result.written.length,
-        kept: result.kept.length
-      }
-      if (options.onReport) options.onReport(report)
-      const fatal = result.files.flatMap((item) => item.messages.filter((message) => message.fatal === true).map((message) => ({item, message})))
-      if (!options.onReport) for (const item of result.files) for (const message of item.messages) if (message.fatal !== true) this.warn(`${item.path}:${message.line ?? 1}:${message.column ?? 1}: ${message.reason} [${message.ruleId}]`)
-      if (fatal.length > 0) {
-        const {item, message} = fatal[0]!
-        this.error({
-          message: `${message.reason} [${message.ruleId}]${fatal.length > 1 ? `\n(${fatal.length - 1} more errors in the site)` : ''}`,
-          id: path.resolve(cwd, item.path),
-          ...(message.line ? {loc: {file: path.resolve(cwd, item.path), line: message.line, column: (message.column ?? 1) - 1}} : {})
-        })
-      }
+      staleFiles = await emitSite(this, bundle, {site, outDir, base: config.base, cwd, version, cacheDir: cacheDirOf(site.location), pool: workers, options})
     },
 
     writeBundle() {
@@ -273,84 +230,5 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
       // The next build (watch mode) reads the site again.
       state = undefined
     }
-  }
-}
-
-/**
- * Refuse an output folder that holds the site or its content: emptying it
- * would delete them.
- *
- * @param outDir
- *   The output folder.
- * @param root
- *   The site folder.
- * @param contentDir
- *   The content folder.
- */
-export function checkOutDir(outDir: string, root: string, contentDir: string): void {
-  for (const [folder, what] of [[root, 'site'], [contentDir, 'content folder']] as const) {
-    const relative = path.relative(outDir, folder)
-    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
-      throw new Error(`Unexpected output folder \`${outDir}\` holding the ${what}, expected a folder of its own such as \`dist\``)
-    }
-  }
-}
-
-/**
- * Make an output folder ready for a site build: refused when it holds the
- * site or its content, emptied (as Vite empties its `outDir`) when the
- * cache has no record of what the last build wrote there.
- *
- * @param outDir
- *   The output folder (absolute).
- * @param location
- *   The site.
- * @param cacheDir
- *   The build cache folder, if any.
- * @returns
- *   Whether the cache knows the folder (a rebuild).
- */
-export function prepareOutDir(outDir: string, location: {root: string; contentDir: string}, cacheDir: string | undefined): boolean {
-  checkOutDir(outDir, location.root, location.contentDir)
-  const known = cacheDir !== undefined && lastOutDir(cacheDir) === outDir
-  if (!known) emptyFolder(outDir)
-  return known
-}
-
-/**
- * Empty an output folder for a build without a record of it, as Vite
- * empties its `outDir`, but only a folder that is empty or holds what a
- * slamark build writes (`404.html`, `sitemap.xml` and slamark's hashed
- * stylesheet): anything else (a package's compiled `dist/`, a folder of
- * other files) is refused rather than deleted.
- *
- * @param folder
- *   The output folder.
- */
-export function emptyFolder(folder: string): void {
-  let names: string[]
-  try {
-    names = readdirSync(folder)
-  } catch {
-    return
-  }
-
-  if (names.length === 0) return
-  const assets = names.includes('assets') ? safeList(path.join(folder, 'assets')) : []
-  const built = names.includes('404.html') && names.includes('sitemap.xml') && assets.some((name) => /^slamark-[\w-]+\.css$/.test(name))
-  if (!built) {
-    throw new Error(
-      `Unexpected output folder \`${folder}\` holding files of something other than a slamark build, expected an empty folder or one slamark built (remove it, or choose another with \`--out\`)`
-    )
-  }
-
-  for (const name of names) rmSync(path.join(folder, name), {recursive: true, force: true})
-}
-
-function safeList(folder: string): string[] {
-  try {
-    return readdirSync(folder)
-  } catch {
-    return []
   }
 }
