@@ -105,8 +105,8 @@ export function frameSlots(frame: PageFrame, index: SiteIndex, siteTitle: string
   }
 }
 
-function link(title: string, permalink: string, current: string): ElementContent {
-  return h('a', {href: permalink, ...(permalink === current ? {'aria-current': 'page'} : {})}, title)
+function link(title: string, permalink: string): ElementContent {
+  return h('a', {href: permalink}, title)
 }
 
 /** Up to {@link navLimit} items around the current one, then a link to the whole list. */
@@ -120,32 +120,72 @@ function capped<T>(items: readonly T[], isCurrent: (item: T) => boolean): T[] {
 /**
  * The navigation: the home page, the top-level sections, and the pages and
  * sub-sections of the page's own section (each list capped at
- * {@link navLimit}, with a link to the full list).
+ * {@link navLimit}, with a link to the full list), the current page's links
+ * marked `aria-current`. Pages of one section share one navigation but for
+ * that mark: it is built once per section (and window of a long list), and
+ * the mark put in by text.
  */
 function navigation(index: SiteIndex, frame: PageFrame): string {
-  const sections = new Map(index.sections.map((section) => [section.key, section]))
+  let site = navigations.get(index)
+  if (!site) {
+    site = {sections: new Map(index.sections.map((section) => [section.key, section])), built: new Map()}
+    navigations.set(index, site)
+  }
+
+  const {sections, built} = site
+  const own = sections.get(frame.section)
+  const entries = own ? listEntries(own, sections) : []
+  const window = entries.length > navLimit ? capped(entries, (entry) => entry.permalink === frame.permalink)[0]?.permalink : ''
+  const key = `${frame.section}\u0000${window}`
+  let html = built.get(key)
+  if (html === undefined) {
+    html = navigationHtml(sections, frame.section, frame.permalink)
+    built.set(key, html)
+  }
+
+  const plain = print([h('a', {href: frame.permalink})]).replace('</a>', '')
+  const marked = print([h('a', {href: frame.permalink, 'aria-current': 'page'})]).replace('</a>', '')
+  return html.replaceAll(plain, marked)
+}
+
+/** Navigation built so far, by site. */
+const navigations = new WeakMap<SiteIndex, {sections: Map<string, SiteSection>; built: Map<string, string>}>()
+
+/**
+ * Forget the navigation built for a site whose titles changed (the dev
+ * server, after an edit).
+ *
+ * @param index
+ *   The site.
+ */
+export function navigationChanged(index: SiteIndex): void {
+  navigations.delete(index)
+}
+
+/** The navigation of a section, no link marked as current (`current` only picks the window of a long list). */
+function navigationHtml(sections: Map<string, SiteSection>, sectionKey: string, current: string): string {
   const home = sections.get('')!
-  const current = frame.permalink
-  const top = capped(home.sections, (key) => frame.section === key || frame.section.startsWith(`${key}/`))
-  const items: ElementContent[] = [h('li', [link(home.title, home.permalink, current)])]
+  const top = capped(home.sections, (key) => sectionKey === key || sectionKey.startsWith(`${key}/`))
+  const items: ElementContent[] = [h('li', [link(home.title, home.permalink)])]
   for (const key of top) {
     const section = sections.get(key)!
-    const open = frame.section === key || frame.section.startsWith(`${key}/`)
-    items.push(h('li', [link(section.title, section.permalink, current), ...(open ? [sectionList(sections.get(frame.section) ?? section, sections, current)] : [])]))
+    const open = sectionKey === key || sectionKey.startsWith(`${key}/`)
+    items.push(h('li', [link(section.title, section.permalink), ...(open ? [sectionList(sections.get(sectionKey) ?? section, sections, current)] : [])]))
   }
 
   if (top.length < home.sections.length) items.push(h('li.nav-more', [h('a', {href: home.permalink}, `All ${home.sections.length} sections`)]))
-  const own = home.pages.length > 0 && frame.section === '' ? [sectionList(home, sections, current)] : []
+  const own = home.pages.length > 0 && sectionKey === '' ? [sectionList(home, sections, current)] : []
   return print([h('ul.nav-sections', items), ...own])
 }
 
+function listEntries(section: SiteSection, sections: Map<string, SiteSection>): Array<{title: string; permalink: string}> {
+  return [...section.sections.map((key) => sections.get(key)!), ...section.pages]
+}
+
 function sectionList(section: SiteSection, sections: Map<string, SiteSection>, current: string): ElementContent {
-  const entries: Array<{title: string; permalink: string}> = [
-    ...section.sections.map((key) => sections.get(key)!),
-    ...section.pages
-  ]
+  const entries = listEntries(section, sections)
   const shown = capped(entries, (entry) => entry.permalink === current)
-  const items = shown.map((entry) => h('li', [link(entry.title, entry.permalink, current)]))
+  const items = shown.map((entry) => h('li', [link(entry.title, entry.permalink)]))
   if (shown.length < entries.length) items.push(h('li.nav-more', [h('a', {href: section.permalink}, `All ${entries.length} pages`)]))
   return h('ul.nav-pages', items)
 }

@@ -9,6 +9,7 @@ import {IndexCache} from '../site/index-cache.js'
 import {listContentPages} from '../site/discover.js'
 import type {SitePageRenderer} from '../site/page-render.js'
 import {loadShell, type PageShell} from '../site/shell.js'
+import {navigationChanged} from '../site/site-html.js'
 import {buildSiteIndex, pageOf, type SiteIndex, type SitePage, type SiteSection} from '../site/site-index.js'
 
 /** Options the site state is made from. */
@@ -99,5 +100,6 @@ export function refreshPage(site: SiteState, file: string, text: string): 'same-
   const fresh = pageOf(site.location.contentDir, known.contentPath, text)
   if (fresh.permalink !== known.permalink || fresh.draft !== known.draft) return 'links-changed'
   Object.assign(known, {title: fresh.title, weight: fresh.weight, date: fresh.date, frontMatter: fresh.frontMatter, source: fresh.source})
+  navigationChanged(site.index)
   return 'same-links'
 }
