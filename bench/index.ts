@@ -5,9 +5,11 @@
  *
  * Options: `--pages=N` (minimum corpus pages, default 2000), `--rounds=N`
  * (default 5), `--tickets=N` (generated tickets for the engine, default
- * 100000), `--only=parse,render,ladder,tools,engine` (sections to run,
- * default all; `hugo` times `slamark build --hugo` against `hugo` on a site
- * of the corpus). Prints a table and writes `bench/.corpus/results.json`.
+ * 100000), `--site-rounds=N` (runs of each site build, default 3),
+ * `--only=parse,render,ladder,tools,engine,build,hugo` (sections to run,
+ * default all; `build` times `slamark build` against the plain pipeline and
+ * Hugo, `hugo` times `slamark build --hugo` against `hugo` on a site of the
+ * corpus). Prints a table and writes `bench/.corpus/results.json`.
  * Timings are reported, never asserted.
  */
 
@@ -38,6 +40,7 @@ import {
 import {hugoBenchmark} from './hugo.js'
 import {processBenchmarks} from './processes.js'
 import {renderSubjects} from './render.js'
+import {siteBenchmark, summary, type SiteBenchmark} from './site.js'
 
 /** The time ratio slamark/baseline we aim for (reported, not enforced). */
 const targetRatio = 1.15
@@ -51,7 +54,10 @@ const corpusRoot = path.join(here, '.corpus')
 const minPages = numberOption('pages', 2000)
 const rounds = numberOption('rounds', 5)
 const engineTickets = numberOption('tickets', 100_000)
-const sections = listOption('only', ['parse', 'render', 'ladder', 'tools', 'engine', 'hugo'])
+const sections = listOption('only', ['parse', 'render', 'ladder', 'tools', 'engine', 'build', 'hugo'])
+const siteRounds = numberOption('site-rounds', 3)
+/** Targets of the site build (reported, not enforced). */
+const siteTargets = {coldOverPlain: 1.25, rebuildOverHugo: 0.3, hmrMs: 50}
 
 const baselineProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 const slamarkProcessor = unified().use(remarkHugo).freeze()
@@ -174,6 +180,12 @@ if (sections.has('engine')) {
   engine = JSON.parse(engineRun.stdout) as typeof engine
 }
 
+let site: SiteBenchmark | undefined
+if (sections.has('build')) {
+  log('Timing the site builds (slamark build, the plain pipeline, hugo) …')
+  site = await siteBenchmark({repoRoot, corpusRoot, pagesDir: corpus.pagesDir, pages: corpus.pages.length, rounds: siteRounds, log})
+}
+
 let hugo: Awaited<ReturnType<typeof hugoBenchmark>> | undefined
 if (sections.has('hugo')) {
   log('Timing slamark build --hugo and hugo on a site of the corpus …')
@@ -182,7 +194,7 @@ if (sections.has('hugo')) {
 
 const hugoNote =
   hugo === undefined
-    ? 'hugo: not timed (--only without hugo)'
+    ? 'hugo: slamark build --hugo not timed (--only without hugo)'
     : 'skipped' in hugo
       ? hugo.skipped
       : `Hugo site of ${hugo.pages} corpus pages (Doks and slamark templates, ${hugo.dataFiles} SLA data files): slamark build --hugo ${hugo.slamarkMs.map((ms) => formatNumber(ms, 0)).join(' ')} ms, ` +
@@ -270,6 +282,7 @@ if (engine) {
     ''
   )
 }
+if (site) lines.push(...siteReport(site), '')
 console.log(lines.join('\n'))
 
 const resultsPath = path.join(corpusRoot, 'results.json')
@@ -299,7 +312,8 @@ await writeFile(
       growth: growth ?? null,
       processes,
       engine: engine ?? null,
-      hugo: hugo ?? null
+      hugo: hugo ?? null,
+      site: site ?? null
     },
     null,
     2
@@ -413,5 +427,49 @@ function lintRatio(processes: ReadonlyArray<{name: string; wallMs: number}>): st
   if (!ours || !theirs) return []
   const lines = [`wall time ratio slamark lint (cold)/markdownlint-cli2: ${formatNumber(ours.wallMs / theirs.wallMs, 3)} (target ≤ 0.5)`]
   if (warm) lines.push(`wall time ratio slamark lint warm (one page changed)/cold: ${formatNumber(warm.wallMs / ours.wallMs, 3)} (target ≤ 0.1)`)
+  return lines
+}
+
+/**
+ * The site build's part of the report: each build's median wall time and
+ * peak memory, and the ratios against the targets.
+ *
+ * @param site
+ *   What the site benchmark measured.
+ * @returns
+ *   Lines.
+ */
+function siteReport(site: SiteBenchmark): string[] {
+  const rows = [site.cold, site.rebuild, site.plain, ...(site.hugo ? [site.hugo] : [])].map((subject) => {
+    const {wallMs, peakRssMiB} = summary(subject)
+    return [subject.name, formatNumber(wallMs, 0), formatNumber(peakRssMiB, 0), subject.wallMs.map((ms) => formatNumber(ms, 0)).join(' '), subject.ok ? subject.note : `FAILED ${subject.note}`]
+  })
+  const cold = summary(site.cold)
+  const rebuild = summary(site.rebuild)
+  const plain = summary(site.plain)
+  const hugo = site.hugo ? summary(site.hugo) : undefined
+  // Per-round ratios: the builds of one round ran back to back, under the same load.
+  const perRound = (a: readonly number[], b: readonly number[]): string => a.map((value, index) => formatNumber(value / b[index]!, 2)).join(' ')
+  const lines = [
+    `site build: ${formatNumber(site.pages, 0)} corpus pages, ${site.workers} worker threads, ${site.cold.wallMs.length} rounds (median; each a process, wall time from spawn to exit, peak resident memory)`,
+    ...table(['build', 'wall ms', 'peak MiB', 'per-round ms', 'note'], rows),
+    '',
+    `cold build / plain pipeline: ${formatNumber(cold.wallMs / plain.wallMs, 2)} (per round: ${perRound(site.cold.wallMs, site.plain.wallMs)}); target ≤ ${siteTargets.coldOverPlain}`
+  ]
+  if (hugo) {
+    lines.push(
+      `rebuild after one change / hugo full build: ${formatNumber(rebuild.wallMs / hugo.wallMs, 2)} (per round: ${perRound(site.rebuild.wallMs, site.hugo!.wallMs)}); target ≤ ${siteTargets.rebuildOverHugo}`,
+      `cold build / hugo full build: ${formatNumber(cold.wallMs / hugo.wallMs, 2)} (per round: ${perRound(site.cold.wallMs, site.hugo!.wallMs)})`,
+      `peak memory slamark build / hugo: ${formatNumber(cold.peakRssMiB / hugo.peakRssMiB, 2)} (${formatNumber(cold.peakRssMiB, 0)} / ${formatNumber(hugo.peakRssMiB, 0)} MiB); target ≤ 1`
+    )
+  } else {
+    lines.push(`hugo: skipped (${site.hugoSkipped})`)
+  }
+
+  lines.push(
+    site.hmr
+      ? `dev server, page edit → HMR update: ${formatNumber(site.hmr.updateMs, 1)} ms, → re-rendered module served: ${formatNumber(site.hmr.moduleMs, 1)} ms (median of ${site.hmr.edits} edits); target < ${siteTargets.hmrMs} ms`
+      : 'dev server update time: not measured (bench/hmr.ts failed)'
+  )
   return lines
 }

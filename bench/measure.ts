@@ -7,6 +7,7 @@
  */
 
 import {spawn} from 'node:child_process'
+import {readFileSync} from 'node:fs'
 import type {CorpusFile} from './corpus.js'
 
 /** Parse one file; the return value is kept alive so the work cannot be skipped. */
@@ -68,6 +69,14 @@ export interface ProcessTiming {
   stdout: string
   /** Number of lines the process wrote to stderr (kept as a count only). */
   stderrLines: number
+  /**
+   * The process's peak resident memory in MiB (its `VmHWM` in
+   * `/proc/<pid>/status`, read every few milliseconds; all its threads
+   * count), or `NaN` where `/proc` is not there.
+   */
+  peakRssMiB: number
+  /** The last lines the process wrote to stderr (for failures). */
+  stderrTail: string
 }
 
 /** Keeps parse results reachable so no engine can treat the calls as dead. */
@@ -255,8 +264,9 @@ export function timeFiles(
 }
 
 /**
- * Run a child process to completion and time it from spawn to exit.
- * A non-zero exit code is not an error (linters exit 1 when they find issues).
+ * Run a child process to completion and time it from spawn to exit, with
+ * its peak memory. A non-zero exit code is not an error (linters exit 1 when
+ * they find issues).
  *
  * @param spec
  *   What to run.
@@ -269,15 +279,45 @@ export function timeProcess(spec: ProcessSpec): Promise<ProcessTiming> {
     const child = spawn(spec.command, [...spec.args], {cwd: spec.cwd, stdio: ['ignore', 'pipe', 'pipe']})
     const stdout: Buffer[] = []
     let stderrLines = 0
+    let stderrTail = ''
+    let peakKiB = Number.NaN
+    // The high-water mark only grows: the last reading before exit is the peak (but for the last few ms).
+    const poll = setInterval(() => {
+      const kib = highWaterMarkKiB(child.pid)
+      if (kib !== undefined) peakKiB = Number.isNaN(peakKiB) ? kib : Math.max(peakKiB, kib)
+    }, 5)
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => {
       for (const byte of chunk) if (byte === 10) stderrLines++
+      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-2000)
     })
-    child.on('error', reject)
+    child.on('error', (error) => {
+      clearInterval(poll)
+      reject(error)
+    })
     child.on('close', (exitCode) => {
-      resolve({wallMs: now() - start, exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderrLines})
+      clearInterval(poll)
+      resolve({wallMs: now() - start, exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderrLines, peakRssMiB: peakKiB / 1024, stderrTail})
     })
   })
+}
+
+/**
+ * A process's resident memory high-water mark, from `/proc`.
+ *
+ * @param pid
+ *   The process.
+ * @returns
+ *   KiB, or `undefined` when it cannot be read (the process is gone, no `/proc`).
+ */
+function highWaterMarkKiB(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return match ? Number(match[1]) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /**

@@ -25,6 +25,7 @@ const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   color: Boolean(process.stderr.isTTY),
+  interactive: Boolean(process.stderr.isTTY),
   stdin: readStdin
 })
 process.exitCode = code

@@ -68,4 +68,12 @@ describe('public api', () => {
     const built = await import('slamark/engine')
     expect(Object.keys(built).sort()).toEqual(Object.keys(api).sort())
   })
+
+  it('should expose the public api of `slamark/vite`, from the package exports too', async () => {
+    const api = await import('../src/vite/index.js')
+    expect(Object.keys(api).sort()).toEqual(['buildSite', 'default', 'siteAssetsDir', 'slamark', 'startDevServer'])
+    expect(api.default).toBe(api.slamark)
+    const built = await import('slamark/vite')
+    expect(Object.keys(built).sort()).toEqual(Object.keys(api).sort())
+  })
 })

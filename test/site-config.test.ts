@@ -7,36 +7,23 @@
  */
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import type {VFile} from 'vfile'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {renderPage} from '../src/render/index.js'
 import {readSiteConfig} from '../src/site/index.js'
+import {folderWith} from './support/folders.js'
 import {cleanEnv, hugoAvailable, hugoVersion} from './support/hugo.js'
-
-const temporary: string[] = []
-afterAll(() => {
-  for (const folder of temporary) fs.rmSync(folder, {recursive: true, force: true})
-})
 
 /** A file's messages as the fields a reader sees. */
 function messageShapes(file: VFile): Array<{line: number | undefined; column: number | undefined; ruleId: string | undefined; fatal: boolean | null | undefined; reason: string}> {
   return file.messages.map((message) => ({line: message.line, column: message.column, ruleId: message.ruleId, fatal: message.fatal, reason: message.reason}))
 }
 
-/** A fresh site folder holding the given files. */
+/** A fresh site folder (with an empty `content/`) holding the given files. */
 function siteWith(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'slamark-site-config-'))
-  temporary.push(root)
-  fs.mkdirSync(path.join(root, 'content'))
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), {recursive: true})
-    fs.writeFileSync(path.join(root, name), text)
-  }
-
-  return root
+  return folderWith({'content/.keep': '', ...files}, 'slamark-site-config-')
 }
 
 /**

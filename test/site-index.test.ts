@@ -7,28 +7,12 @@
  */
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {buildSiteIndex, discoverSite, listContentPages, outputPathOf} from '../src/site/index.js'
+import {folderWith} from './support/folders.js'
 import {cleanEnv, hugoAvailable, hugoVersion} from './support/hugo.js'
-
-const temporary: string[] = []
-afterAll(() => {
-  for (const folder of temporary) fs.rmSync(folder, {recursive: true, force: true})
-})
-
-function folderWith(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'slamark-site-index-'))
-  temporary.push(root)
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), {recursive: true})
-    fs.writeFileSync(path.join(root, name), text)
-  }
-
-  return root
-}
 
 const page = (fields: string): string => `---\n${fields}\n---\nBody.\n`
 
@@ -142,7 +126,7 @@ describe('buildSiteIndex', () => {
     const index = buildSiteIndex(contentDir, await listContentPages(contentDir), {cwd: root})
     expect(index.pages.map((item) => item.contentPath)).toEqual(['a.md', 'b.md'])
     expect(index.files.map((file) => [file.path, file.messages.map((message) => [message.ruleId, message.fatal, message.reason])])).toEqual([
-      ['content/c.md', [['read-error', true, 'Unexpected link `c.md` to a file outside the site, expected a file inside the site root']]],
+      ['content/c.md', [['read-error', true, 'Unexpected link `c.md` to a file outside the content folder, expected a page inside it']]],
       ['content/b.md', [['page-permalink-duplicate', false, 'Unexpected permalink `/same/` already used by `a.md`, expected one page per permalink']]]
     ])
   })

@@ -1,10 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
-import {buildHugo} from './build-hugo.js'
-import {evalCommand} from './eval.js'
-import {exportCommand} from './export.js'
-import {lint, type CommandContext} from './lint.js'
-import {schema} from './schema.js'
+import type {CommandContext} from './lint.js'
 
 const usage = `Usage: slamark <command> [options]
 
@@ -13,18 +9,25 @@ Commands:
   schema [--out file]                      print the front matter JSON Schema
   eval <kind>                              evaluate one JSON object on stdin with the engine
                                            (kinds: ticket, dueAfter, timeline, uptime, report, kpis)
+  build [site | content folder]            build the static site (--out dist); exit 1 on errors
   build --hugo [site]                      lint a Hugo site, write data/slamark/<sla-id>.json for
                                            slamark's Hugo templates; exit 1 on errors
+  dev [site | content folder]              serve the site with live pages (127.0.0.1)
   export --format F [site] [--out file]    the site's SLAs as openslo (YAML), ics or json
 
 Options:
   -h, --help       show this help
   -v, --version    show the version
   --no-color       plain output
-  -o, --out FILE   write to a file instead of stdout (schema, export)
-  --as-of INSTANT  "now" of the reports (lint, build, export), e.g. 2026-11-22T12:00:00+01:00
+  -o, --out FILE   write to a file instead of stdout (schema, export); the output folder (build)
+  --as-of INSTANT  "now" of the reports (lint, build, dev, export), e.g. 2026-11-22T12:00:00+01:00
                    (default: sla.asOf, SOURCE_DATE_EPOCH, the clock)
-  --environment E  Hugo's environment whose config/E/ applies (build, export; default production)
+  --environment E  Hugo's environment whose config/E/ applies (build --hugo, export; default production)
+  --no-cache       neither read nor write the cache (lint, build)
+
+Build and dev options:
+  --drafts         build or serve pages marked draft
+  --host, --port   where the dev server listens (dev; default 127.0.0.1:5173)
 
 Lint options:
   --reporter NAME        stylish (default), json, github or sarif
@@ -33,7 +36,6 @@ Lint options:
   --fix                  apply the certain fixes (icon names, context case, blank lines)
   --fail-on-breach       SLA breaches and other notices are errors
   --config FILE          the configuration (default: slamark.config.json or .yaml, upward)
-  --no-cache             neither read nor write the cache
   --jobs N               threads at most (default: the cores not busy with other work)
 `
 
@@ -46,7 +48,7 @@ Lint options:
  * @param context
  *   Where to read and write.
  */
-export async function main(argv: readonly string[], context: CommandContext): Promise<number> {
+export async function main(argv: readonly string[], context: CommandContext & {interactive?: boolean}): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -58,11 +60,15 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         out: {type: 'string', short: 'o'},
-        // Site commands (build --hugo, export).
+        // Site commands (build, build --hugo, dev, export).
         hugo: {type: 'boolean'},
         format: {type: 'string', short: 'f'},
         'as-of': {type: 'string'},
         environment: {type: 'string'},
+        'no-cache': {type: 'boolean'},
+        drafts: {type: 'boolean'},
+        host: {type: 'string'},
+        port: {type: 'string'},
         // slamark lint
         reporter: {type: 'string'},
         'max-warnings': {type: 'string'},
@@ -70,7 +76,6 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
         fix: {type: 'boolean'},
         'fail-on-breach': {type: 'boolean'},
         config: {type: 'string'},
-        'no-cache': {type: 'boolean'},
         jobs: {type: 'string'}
       }
     })
@@ -94,19 +99,26 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
 
   const color = values['no-color'] ? false : (values.color ?? context.color)
 
-  if (command === 'lint') return lint(rest, {...context, color}, values)
-  if (command === 'schema') return schema(rest, {...context, color, out: values.out})
-  if (command === 'eval') return evalCommand(rest, {...context, color})
+  // Each command's modules are loaded when it runs: `slamark build` starts without the linter's.
+  if (command === 'lint') return (await import('./lint.js')).lint(rest, {...context, color}, values)
+  if (command === 'schema') return (await import('./schema.js')).schema(rest, {...context, color, out: values.out})
+  if (command === 'eval') return (await import('./eval.js')).evalCommand(rest, {...context, color})
 
   const site = {...context, color, asOf: values['as-of'], environment: values.environment}
+  if (command === 'build' && values.hugo) return (await import('./build-hugo.js')).buildHugo(rest, site)
   if (command === 'build') {
-    if (values.hugo) return buildHugo(rest, site)
-    context.stderr('slamark build: Unexpected build without `--hugo`, expected `slamark build --hugo [site]` (the standalone build comes with issue 6)\n')
-    return 2
+    const options = {out: values.out, drafts: values.drafts === true, asOf: values['as-of'], cache: values['no-cache'] !== true, interactive: context.interactive === true}
+    // Loaded when used: the site build's main thread does without the rest of the CLI's modules.
+    return (await import('./build.js')).buildCommand(rest, options, {...context, color})
   }
 
-  if (command === 'export') return exportCommand(rest, {...site, format: values.format, out: values.out})
+  if (command === 'dev') {
+    const options = {host: values.host, port: values.port, drafts: values.drafts === true, asOf: values['as-of']}
+    return (await import('./dev.js')).devCommand(rest, options, {...context, color})
+  }
 
-  context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\`, \`schema\`, \`eval\`, \`build\` or \`export\`\n\n${usage}`)
+  if (command === 'export') return (await import('./export.js')).exportCommand(rest, {...site, format: values.format, out: values.out})
+
+  context.stderr(`slamark: Unexpected command \`${command}\`, expected \`lint\`, \`schema\`, \`eval\`, \`build\`, \`dev\` or \`export\`\n\n${usage}`)
   return 2
 }

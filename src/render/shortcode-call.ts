@@ -137,7 +137,7 @@ function resolveRef(call: HugoShortcodeData, page: PageState): string | undefine
   if (!resolver || (call.name !== 'ref' && call.name !== 'relref')) return undefined
   const param = call.params.find((item) => item.name === 'path') ?? call.params.find((item) => item.name === undefined)
   if (!param) return undefined
-  return resolver({kind: call.name, path: String(param.value), shortcode: call})
+  return resolver({kind: call.name, path: String(param.value), shortcode: call, contentPath: page.contentPath})
 }
 
 function unrendered(node: ShortcodeNode, hugo: HugoShortcodeData, page: PageState): ElementContent[] {

@@ -75,6 +75,8 @@ export interface RefReference {
   path: string
   /** The call. */
   shortcode: HugoShortcodeData
+  /** The calling page's file under `content/` (the `contentPath` option or `file.data.contentPath`), if known. */
+  contentPath?: string | undefined
 }
 
 /**

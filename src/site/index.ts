@@ -7,10 +7,10 @@ export {discoverSite, listContentPages, type SiteLocation} from './discover.js'
 export {defaultSiteConfig, readSiteConfig, type ConfigOrigin, type SiteConfig, type SiteConfigOptions} from './config.js'
 export {configExtensions, configFolderFiles, hasHugoConfig, rootConfigFile, rootConfigNames, type ConfigFileEntry} from './config-files.js'
 export {decodeMarkup} from './markup.js'
+export {hugoPageOrder} from './sections.js'
+export {outputPathOf} from './paths.js'
 export {
   buildSiteIndex,
-  hugoPageOrder,
-  outputPathOf,
   pageOf,
   type SiteIndex,
   type SiteIndexOptions,

@@ -21,3 +21,12 @@ export const configUnsupportedRuleId = 'config-unsupported'
 
 /** Two content files that Hugo publishes at the same permalink: the later one overwrites the other. */
 export const permalinkDuplicateRuleId = 'page-permalink-duplicate'
+
+/** A site's `layouts/page.html` without a slot every page needs (`<!--slamark-head-->`, `<!--slamark-content-->`). */
+export const layoutSlotMissingRuleId = 'layout-slot-missing'
+
+/** A `<!--slamark-…-->` comment in a layout that names no slot. */
+export const layoutSlotUnknownRuleId = 'layout-slot-unknown'
+
+/** A site's `layouts/page.html` that cannot be read (a link out of the site, not a file, not UTF-8). */
+export const layoutUnreadableRuleId = 'layout-unreadable'

@@ -4,17 +4,23 @@
  * (Hugo's default rules, `slug` and `url` honoured), output file, draft
  * flag, title, weight and date, and the sections that list it. Built once
  * per run from each page's front matter, read with the same readers as the
- * pages themselves (Hugo's detection of YAML, TOML, JSON and Org).
+ * pages themselves (Hugo's detection of YAML, TOML, JSON and Org), only the
+ * fields it needs (`front-matter-fields.ts`).
  */
+import {realpathSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {parseFrontMatter} from '../frontmatter/index.js'
 import {detectFrontMatter} from '../hugo/front-matter-detect.js'
 import {HugoPageIndex} from '../render/page-index.js'
 import {hugoPermalink} from '../render/permalink.js'
 import {ruleUrl} from '../syntax/messages.js'
-import {readDataFile} from '../transform/read-data-file.js'
 import {compareText} from '../util/sorted.js'
+import {readIndexFields} from './front-matter-fields.js'
+import {ancestorsOf, fallbackTitle, outputPathOf, parentOf, stem} from './paths.js'
+import {readPage} from './read-page.js'
+import {sectionsOf} from './sections.js'
+import {contentHash} from './hash.js'
+import type {IndexCache} from './index-cache.js'
 import {permalinkDuplicateRuleId} from './rules.js'
 import {decodeWeak} from './weak-decode.js'
 
@@ -45,7 +51,12 @@ export interface SitePage {
   weight: number
   /** Its `date` as epoch milliseconds, when it has a readable one. */
   date: number | undefined
-  /** The front matter as read (`{}` when it has none or it does not parse). */
+  /**
+   * The front matter fields the index reads (`title`, `linkTitle`, `draft`,
+   * `weight`, `date`, `lastmod`, `slug`, `url`, `description`, `summary`,
+   * `seo`), keys lower-cased as Hugo reads them; `{}` when it has none or
+   * they do not parse.
+   */
   frontMatter: Record<string, unknown>
   /** The whole file. */
   source: string
@@ -77,6 +88,8 @@ export interface SiteIndexOptions {
   drafts?: boolean | null | undefined
   /** The folder message paths are relative to (default: the process's working folder). */
   cwd?: string | null | undefined
+  /** What the last run read from each page (a rebuild reads only the pages that changed). */
+  cache?: IndexCache | null | undefined
 }
 
 /** The pages and sections of one site. */
@@ -111,6 +124,7 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
   const files: VFile[] = []
   const read: SitePage[] = []
   const cwd = options.cwd ?? process.cwd()
+  const realContentDir = realpathSync.native(contentDir)
   const leafFolders = new Set(contentPaths.filter((item) => stem(item) === 'index').map((item) => parentOf(item)))
 
   for (const contentPath of [...contentPaths].sort(compareText)) {
@@ -118,7 +132,7 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
     const owner = stem(contentPath) === 'index' ? parentOf(parentOf(contentPath)) : parentOf(contentPath)
     if (stem(contentPath) !== 'index' && ancestorsOf(parentOf(contentPath)).some((folder) => leafFolders.has(folder))) continue
     if (stem(contentPath) === 'index' && ancestorsOf(owner).some((folder) => leafFolders.has(folder))) continue
-    const text = readDataFile(contentDir, contentPath, ['.md', '.markdown'])
+    const text = readPage(realContentDir, path.join(contentDir, contentPath))
     if (!text.ok) {
       const file = new VFile({path: path.relative(cwd, path.join(contentDir, contentPath))})
       const message = file.message(text.reason, {ruleId: 'read-error', source: 'slamark'})
@@ -129,8 +143,18 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
       continue
     }
 
-    read.push(pageOf(contentDir, contentPath, text.text))
+    const hash = options.cache ? contentHash(text.text) : ''
+    const known = options.cache?.get(contentPath, hash)
+    const page: SitePage = known ? {...known, file: path.join(contentDir, contentPath), source: text.text, parent: undefined} : pageOf(contentDir, contentPath, text.text)
+    if (options.cache) {
+      const {file: _file, source: _source, parent: _parent, ...facts} = page
+      options.cache.set(contentPath, hash, facts)
+    }
+
+    read.push(page)
   }
+
+  options.cache?.save()
 
   const drafts = options.drafts ? [] : read.filter((page) => page.draft)
   const pages = options.drafts ? read : read.filter((page) => !page.draft)
@@ -160,13 +184,10 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
  */
 export function pageOf(contentDir: string, contentPath: string, source: string): SitePage {
   const detected = detectFrontMatter(source)
-  const frontMatter = detected.block ? parseFrontMatter(detected.block).data : {}
   // Hugo lower-cases front matter keys: `Draft`, `Slug` and `URL` count too.
-  const field = (name: string): unknown => {
-    if (name in frontMatter) return frontMatter[name]
-    const key = Object.keys(frontMatter).find((item) => item.toLowerCase() === name)
-    return key === undefined ? undefined : frontMatter[key]
-  }
+  const frontMatter: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(detected.block ? readIndexFields(detected.block) : {})) frontMatter[key.toLowerCase()] = value
+  const field = (name: string): unknown => frontMatter[name]
 
   const name = stem(contentPath)
   const folder = parentOf(contentPath)
@@ -194,34 +215,6 @@ export function pageOf(contentDir: string, contentPath: string, source: string):
   }
 }
 
-/**
- * The file a permalink is written to, inside the output folder: a folder's
- * `index.html` (`/docs/sla/` → `docs/sla/index.html`), or the file a `url`
- * names (`/x/page.html`). Percent escapes are decoded and `.`/`..` segments
- * resolved inside the folder, so no permalink writes outside it.
- *
- * @param permalink
- *   A relative permalink.
- */
-export function outputPathOf(permalink: string): string {
-  const segments: string[] = []
-  for (const segment of permalink.split('/')) {
-    let decoded = segment
-    try {
-      decoded = decodeURIComponent(segment)
-    } catch {
-      // A `%` that is no escape stays as written.
-    }
-
-    if (decoded === '' || decoded === '.') continue
-    if (decoded === '..') segments.pop()
-    else segments.push(decoded.replaceAll('\\', '_'))
-  }
-
-  if (!permalink.endsWith('/') && segments.length > 0) return segments.join('/')
-  return [...segments, 'index.html'].join('/')
-}
-
 // Hugo's `cast.ToBool`: booleans, numbers other than 0, and `strconv.ParseBool` strings; anything else is false.
 function castBool(value: unknown): boolean {
   const decoded = decodeWeak(value, 'bool', 'draft')
@@ -236,101 +229,6 @@ function dateOf(value: unknown): number | undefined {
   const zone = match[3] === undefined ? 'Z' : match[3].length === 5 ? `${match[3].slice(0, 3)}:${match[3].slice(3)}` : match[3]
   const time = Date.parse(`${match[1]}T${match[2] ?? '00:00:00'}${zone.toUpperCase()}`)
   return Number.isNaN(time) ? undefined : time
-}
-
-function fallbackTitle(name: string): string {
-  const base = name.slice(name.lastIndexOf('/') + 1).replaceAll(/[-_]+/g, ' ').trim()
-  return base === '' ? 'Home' : base.charAt(0).toUpperCase() + base.slice(1)
-}
-
-const stem = (contentPath: string): string => contentPath.slice(contentPath.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')
-
-function parentOf(contentPath: string): string {
-  const slash = contentPath.lastIndexOf('/')
-  return slash === -1 ? '' : contentPath.slice(0, slash)
-}
-
-function ancestorsOf(folder: string): string[] {
-  const result: string[] = []
-  for (let current = folder; current !== ''; current = parentOf(current)) result.push(current)
-  return result
-}
-
-/**
- * Hugo's sections: the home page, every top-level folder (with or without
- * `_index.md`), and every deeper folder with an `_index.md`. Each page is
- * listed by the nearest one above it.
- */
-function sectionsOf(pages: SitePage[]): SiteSection[] {
-  const keys = new Set<string>([''])
-  const indexes = new Map<string, SitePage>()
-  for (const page of pages) {
-    if (page.kind === 'home' || page.kind === 'section') {
-      const key = parentOf(page.contentPath)
-      keys.add(key)
-      indexes.set(key, page)
-    }
-
-    const top = page.contentPath.split('/')[0]!
-    const isLeafAtTop = page.kind === 'bundle' && parentOf(page.contentPath) === top
-    if (page.contentPath.includes('/') && !isLeafAtTop) keys.add(top)
-  }
-
-  const nearest = (folder: string): string => {
-    for (let current = folder; current !== ''; current = parentOf(current)) if (keys.has(current)) return current
-    return ''
-  }
-
-  const sections = new Map<string, SiteSection>()
-  for (const key of [...keys].sort(compareText)) {
-    const page = indexes.get(key)
-    const permalink = page?.permalink ?? hugoPermalink(key === '' ? '_index.md' : `${key}/_index.md`)
-    sections.set(key, {key, permalink, outputPath: outputPathOf(permalink), page, title: page?.title ?? fallbackTitle(key), pages: [], sections: []})
-  }
-
-  for (const page of pages) {
-    if (page.kind === 'home') continue
-    const folder = parentOf(page.contentPath)
-    const parent = nearest(page.kind === 'page' ? folder : parentOf(folder))
-    page.parent = parent
-    if (page.kind !== 'section') sections.get(parent)!.pages.push(page)
-  }
-
-  for (const section of sections.values()) {
-    if (section.key === '') continue
-    sections.get(nearest(parentOf(section.key)))!.sections.push(section.key)
-  }
-
-  for (const section of sections.values()) {
-    section.pages.sort(hugoPageOrder)
-    section.sections.sort((a, b) => hugoSectionOrder(sections.get(a)!, sections.get(b)!))
-  }
-
-  return [...sections.values()]
-}
-
-/**
- * Hugo's default page order: by weight (unweighted last), then newest
- * first, then by title, then by path. Titles are compared by code point,
- * where Hugo uses the language's collation, so the order is the same on
- * every machine.
- */
-export function hugoPageOrder(a: SitePage, b: SitePage): number {
-  if (a.weight !== b.weight) {
-    if (a.weight === 0) return 1
-    if (b.weight === 0) return -1
-    return a.weight - b.weight
-  }
-
-  const dateA = Math.floor((a.date ?? 0) / 1000)
-  const dateB = Math.floor((b.date ?? 0) / 1000)
-  if (dateA !== dateB) return dateB - dateA
-  return compareText(a.title, b.title) || compareText(a.contentPath, b.contentPath)
-}
-
-function hugoSectionOrder(a: SiteSection, b: SiteSection): number {
-  if (a.page && b.page) return hugoPageOrder(a.page, b.page)
-  return compareText(a.title, b.title) || compareText(a.key, b.key)
 }
 
 function reportDuplicatePermalinks(pages: readonly SitePage[], contentDir: string, cwd: string, files: VFile[]): void {

@@ -94,7 +94,7 @@ export function readDataFile(root: string, written: string, extensions: readonly
 
   let real: string
   try {
-    real = realpathSync(absolute)
+    real = realpathSync.native(absolute)
   } catch (error) {
     return errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR'
       ? refuse(missingRuleId, `Unexpected missing file ${shown}, expected a file at that path from the site root`, missingHint(base, absolute))
@@ -103,7 +103,7 @@ export function readDataFile(root: string, written: string, extensions: readonly
 
   let realRoot: string
   try {
-    realRoot = realpathSync(base)
+    realRoot = realpathSync.native(base)
   } catch (error) {
     return unreadable(shown, error)
   }

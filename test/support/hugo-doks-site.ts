@@ -228,6 +228,53 @@ function checkContentPath(contentPath: string): void {
   }
 }
 
+/** Options of {@link writeHugoDoksSite}. */
+export interface HugoDoksSiteOptions extends HugoDoksOptions {
+  /** The template of every page and list page (`layouts/_default/single.html` and `list.html`). */
+  layout: string
+  /** Kinds Hugo does not build (default: taxonomies, RSS, sitemap, robots.txt, 404). */
+  disableKinds?: string[]
+}
+
+/**
+ * Write a Hugo site's templates and configuration into a folder: Doks 1.9's
+ * shortcodes (and render hooks), `@thulite/inline-svg`, Tabler's icons
+ * mounted where Doks mounts them, the given page layout, and `config.json`
+ * with the `markup` block. The content is the caller's (`content/`).
+ *
+ * @param root
+ *   The site folder.
+ * @param options
+ *   The layout, the `markup` configuration and the render hooks.
+ */
+export function writeHugoDoksSite(root: string, options: HugoDoksSiteOptions): void {
+  const layouts = path.join(root, 'layouts')
+  for (const copy of templateCopies(options.renderHooks ?? true)) {
+    const target = path.join(layouts, copy.to)
+    fs.mkdirSync(path.dirname(target), {recursive: true})
+    fs.writeFileSync(target, patched(copy.from, fs.readFileSync(copy.from, 'utf8')))
+  }
+
+  fs.mkdirSync(path.join(layouts, '_default'), {recursive: true})
+  fs.writeFileSync(path.join(layouts, '_default', 'single.html'), options.layout)
+  fs.writeFileSync(path.join(layouts, '_default', 'list.html'), options.layout)
+  fs.mkdirSync(path.join(root, 'assets'), {recursive: true})
+
+  const config = {
+    baseURL: 'https://example.org/',
+    disableKinds: options.disableKinds ?? ['taxonomy', 'term', 'RSS', 'sitemap', 'robotsTXT', '404'],
+    markup: options.markup ?? doksMarkup,
+    module: {
+      mounts: [
+        {source: 'assets', target: 'assets'},
+        {source: tablerIconsDir, target: 'assets/svgs/tabler-icons'},
+        ...(options.mounts && options.mounts.length > 0 ? [{source: 'layouts', target: 'layouts'}, ...options.mounts] : [])
+      ]
+    }
+  }
+  fs.writeFileSync(path.join(root, 'config.json'), JSON.stringify(config, null, 2))
+}
+
 /**
  * Build the given pages with Hugo 0.111 and Doks' templates, in one run, and
  * return each page's `.Content` and `.TableOfContents` and Hugo's warnings.
@@ -265,31 +312,7 @@ export function buildWithHugoDoks(pages: Record<string, string>, options: HugoDo
  *   The `markup` configuration, render hooks, more mounts, the page's top.
  */
 export function assembleHugoDoksSite(root: string, options: HugoDoksOptions = {}): void {
-  const layouts = path.join(root, 'layouts')
-  for (const copy of templateCopies(options.renderHooks ?? true)) {
-    const target = path.join(layouts, copy.to)
-    fs.mkdirSync(path.dirname(target), {recursive: true})
-    fs.writeFileSync(target, patched(copy.from, fs.readFileSync(copy.from, 'utf8')))
-  }
-
-  fs.mkdirSync(path.join(layouts, '_default'), {recursive: true})
-  fs.writeFileSync(path.join(layouts, '_default', 'single.html'), pageLayout(options.pageTop ?? ''))
-  fs.writeFileSync(path.join(layouts, '_default', 'list.html'), pageLayout(options.pageTop ?? ''))
-  fs.mkdirSync(path.join(root, 'assets'), {recursive: true})
-
-  const config = {
-    baseURL: 'https://example.org/',
-    disableKinds: ['taxonomy', 'term', 'RSS', 'sitemap', 'robotsTXT', '404'],
-    markup: options.markup ?? doksMarkup,
-    module: {
-      mounts: [
-        {source: 'assets', target: 'assets'},
-        {source: tablerIconsDir, target: 'assets/svgs/tabler-icons'},
-        ...(options.mounts && options.mounts.length > 0 ? [{source: 'layouts', target: 'layouts'}, ...options.mounts] : [])
-      ]
-    }
-  }
-  fs.writeFileSync(path.join(root, 'config.json'), JSON.stringify(config, null, 2))
+  writeHugoDoksSite(root, {...options, layout: pageLayout(options.pageTop ?? '')})
 }
 
 /**

@@ -1,0 +1,29 @@
+/**
+ * Start a site build's render workers before anything else is loaded: they
+ * load the pipeline (the slowest part of starting) while the main thread
+ * loads Vite and reads the site. Light on imports on purpose.
+ */
+import path from 'node:path'
+import {discoverSite} from './discover.js'
+import {listContentPages} from './discover.js'
+import {knownOutDir} from './out-dir.js'
+import {defaultCacheDir} from './page-cache.js'
+import {createRenderPool, type RenderPool} from './pool.js'
+
+/**
+ * The render pool for a build of `input` into `outDir`: as many workers as
+ * a first build of all its pages needs, one when the cache knows the output
+ * folder (a rebuild adds more once it knows how many pages changed).
+ *
+ * @param options
+ *   The input, the output folder, the cache and the working folder.
+ * @returns
+ *   The pool, or `undefined` when the input is not a folder.
+ */
+export async function startBuildWorkers(options: {input: string; outDir: string; cwd: string; cache?: string | false | null | undefined; workers?: number | null | undefined}): Promise<RenderPool | undefined> {
+  const location = discoverSite(path.resolve(options.cwd, options.input), {cwd: options.cwd})
+  if (!location) return undefined
+  const cacheDir = options.cache === false ? undefined : options.cache ? path.resolve(options.cwd, options.cache) : defaultCacheDir(location)
+  const known = knownOutDir(path.resolve(options.cwd, options.outDir), cacheDir)
+  return createRenderPool(known ? 1 : (await listContentPages(location.contentDir)).length, options.workers ?? undefined)
+}

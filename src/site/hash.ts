@@ -1,0 +1,13 @@
+import {createHash} from 'node:crypto'
+
+/**
+ * A hash of texts, for cache keys.
+ *
+ * @param parts
+ *   Texts, hashed in order with separators.
+ */
+export function contentHash(...parts: readonly string[]): string {
+  const hash = createHash('sha256')
+  for (const part of parts) hash.update(part).update('\u0000')
+  return hash.digest('base64url')
+}

@@ -1,0 +1,317 @@
+/**
+ * Build a site's pages: every content page rendered (on worker threads for
+ * large sites, reused from the cache when unchanged), put in the page
+ * shell, plus the list pages, the 404 page and `sitemap.xml`, each written
+ * into the output folder as soon as it is made (only when its content
+ * changed). Returns what was written and every message.
+ */
+import {readFileSync} from 'node:fs'
+import {mkdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {discoverShortcodes} from '../hugo/registry.js'
+import {compareText} from '../util/sorted.js'
+import {reviveFile, type StoredFile} from './messages.js'
+import {PageCache, type CachedRendering} from './page-cache.js'
+import {contentHash} from './hash.js'
+import {SiteLinks} from './links.js'
+import type {SiteRenderSettings} from './page-render.js'
+import {createRenderPool, type RenderPool} from './pool.js'
+import {fillShell, type PageShell} from './shell.js'
+import {frameOf, frameSlots, listContent, notFoundContent, sitemapXml, type PageAssets} from './site-html.js'
+import type {SiteLocation} from './discover.js'
+import type {SiteIndex, SitePage, SiteSection} from './site-index.js'
+
+/** What {@link renderSite} builds from. */
+export interface SiteRenderJob {
+  location: SiteLocation
+  index: SiteIndex
+  /** "Now" of the build, an ISO instant (`undefined`: each page's `sla.asOf`, else `SOURCE_DATE_EPOCH`, else the clock). */
+  asOf: string | undefined
+  /** A production build (a fixed `sla.asOf` is then a warning). */
+  production: boolean
+  /** The folder message paths are relative to. */
+  cwd: string
+  /** The output folder (absolute); pages are written there as they are built. */
+  outDir: string
+  /** The hashed styles and scripts every page loads. */
+  assets: PageAssets
+  /** The page shell. */
+  shell: PageShell
+  /** The cache folder; `undefined` builds without a cache. */
+  cacheDir: string | undefined
+  /** slamark's version (part of every cache key). */
+  version: string
+  /** A pool made earlier (its workers start loading while the site is read); closed when done. */
+  pool?: RenderPool | undefined
+  /** Render workers, when no pool is given (default: the machine's available parallelism). */
+  workers?: number | undefined
+  /** Called after each page. */
+  onProgress?: ((done: number, total: number) => void) | undefined
+  /** Files the bundler writes into the output folder (hashed assets), recorded so a later build can remove them once unused. */
+  assetFiles?: readonly string[] | undefined
+}
+
+/** What {@link renderSite} built. */
+export interface SiteRenderResult {
+  /** Files written (new or changed), by name inside the output folder. */
+  written: string[]
+  /** Files of the last build left as they are (unchanged). */
+  kept: string[]
+  /** Files of the last build to delete (pages gone, old assets). */
+  stale: string[]
+  /** Every file with messages: configuration, layout, pages and the data files they read. */
+  files: VFile[]
+  /** Whether any message is an error (the build fails). */
+  fatal: boolean
+  /** Pages rendered now and pages whose last rendering was reused. */
+  rendered: number
+  reused: number
+}
+
+/**
+ * The site's title: `title` of its configuration, else the home page's.
+ *
+ * @param location
+ *   The site.
+ * @param index
+ *   Its pages.
+ */
+export function siteTitleOf(location: SiteLocation, index: SiteIndex): string {
+  const configured = location.config.raw['title']
+  if (typeof configured === 'string' && configured.trim() !== '') return configured
+  return index.sections.find((section) => section.key === '')?.page?.title ?? 'Home'
+}
+
+/**
+ * The settings every page of a site is rendered with.
+ *
+ * @param location
+ *   The site.
+ * @param index
+ *   Its pages.
+ * @param job
+ *   "Now", production, the working folder.
+ */
+export function renderSettingsOf(location: SiteLocation, index: SiteIndex, job: {asOf: string | undefined; production: boolean; cwd: string}): SiteRenderSettings {
+  return {
+    root: location.root,
+    site: location.layoutsDir === undefined ? undefined : location.root,
+    contentDir: location.contentDir,
+    markup: location.config.markup,
+    asOf: job.asOf,
+    production: job.production,
+    entries: index.pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink})),
+    cwd: job.cwd
+  }
+}
+
+/**
+ * Build every page of a site into the output folder.
+ *
+ * @param job
+ *   The site, its index, "now", the output folder, the assets and the cache.
+ */
+export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> {
+  const {location, index} = job
+  const settings = renderSettingsOf(location, index, job)
+  const siteTitle = siteTitleOf(location, index)
+  const shortcodes = settings.site === undefined ? {} : discoverShortcodes(settings.site)
+  // Without a fixed "now", pages with an SLA change with the clock: their renderings are reused only within the same second.
+  const now = job.asOf ?? process.env['SOURCE_DATE_EPOCH'] ?? new Date().toISOString().slice(0, 19)
+  // Every page's permalink is not part of it: each page's link look-ups are checked instead.
+  const settingsHash = contentHash(job.version, now, JSON.stringify({...settings, entries: undefined, cwd: undefined}), JSON.stringify(shortcodes))
+  const links = new SiteLinks(settings.entries)
+  const navigation = {
+    sections: index.sections.map((section) => [section.key, section.title, section.permalink, section.sections, section.pages.map((page) => page.permalink)]),
+    pages: index.pages.map((page) => [page.permalink, page.title, page.parent, page.frontMatter['seo'], page.frontMatter['description']])
+  }
+  const frameHash = contentHash(settingsHash, job.shell.parts.join('\u0001'), job.shell.slots.join(), JSON.stringify(job.assets), siteTitle, JSON.stringify(navigation))
+  const cache = job.cacheDir === undefined ? undefined : new PageCache(job.cacheDir, settingsHash, frameHash, job.outDir)
+  const writer = createWriter(job.outDir)
+
+  const kept: string[] = []
+  const pageFiles = new Map<string, StoredFile[]>()
+  const write = (fileName: string, source: string): void => {
+    const hash = contentHash(source)
+    cache?.output(fileName, hash)
+    if (cache?.unchangedOutput(fileName, hash, job.outDir)) kept.push(fileName)
+    else writer.write(fileName, source)
+  }
+
+  const sections = new Map(index.sections.map((section) => [section.key, section]))
+  const framed = (page: SitePage | undefined, title: string, permalink: string, sectionKey: string, rendering: CachedRendering | undefined, extra: string): string => {
+    const frame = frameOf(page, title, permalink, sectionKey, rendering?.toc ?? '')
+    return fillShell(job.shell, {...frameSlots(frame, index, siteTitle, job.assets), content: (rendering?.html ?? '') + extra})
+  }
+
+  const sectionOf = (page: SitePage): SiteSection | undefined =>
+    page.kind === 'home' ? sections.get('') : page.kind === 'section' ? sections.get(page.contentPath.slice(0, page.contentPath.lastIndexOf('/'))) : undefined
+  const outputName = (page: SitePage): string => sectionOf(page)?.outputPath ?? page.outputPath
+  const output = (page: SitePage, rendering: CachedRendering): void => {
+    const section = sectionOf(page)
+    if (section) write(section.outputPath, framed(page, section.title, section.permalink, section.key, rendering, listContent(section, index)))
+    else write(page.outputPath, framed(page, page.title, page.permalink, page.parent ?? '', rendering, ''))
+  }
+
+  // Which pages need rendering: the rest are reused, and left alone when their file is unchanged.
+  const hashes = new Map<string, string | undefined>()
+  const hashFile = (file: string): string | undefined => {
+    if (!hashes.has(file)) {
+      try {
+        hashes.set(file, contentHash(readFileSync(file, 'utf8')))
+      } catch {
+        hashes.set(file, undefined)
+      }
+    }
+
+    return hashes.get(file)
+  }
+
+  const toRender: SitePage[] = []
+  let reused = 0
+  let done = 0
+  const total = index.pages.length
+  for (const page of index.pages) {
+    const cached = cache?.page(page.contentPath, contentHash(page.source), hashFile, (lookups) => links.stillResolve(lookups, page.contentPath))
+    if (!cached) {
+      toRender.push(page)
+      continue
+    }
+
+    const fileName = outputName(page)
+    const previous = cache!.previousOutput(fileName)
+    if (previous !== undefined && cache!.sameOutput && cache!.unchangedOutput(fileName, previous, job.outDir)) {
+      // Same text, same surroundings, file still there: nothing to do.
+      cache!.output(fileName, previous)
+      kept.push(fileName)
+    } else {
+      const rendering = cache!.rendering(page.contentPath)
+      if (!rendering) {
+        toRender.push(page)
+        continue
+      }
+
+      output(page, rendering)
+    }
+
+    cache!.keep(page.contentPath, cached)
+    pageFiles.set(page.contentPath, cached.files)
+    reused++
+    job.onProgress?.(++done, total)
+  }
+
+  const pool = job.pool ?? createRenderPool(toRender.length, job.workers)
+  pool.init(settings)
+  pool.resize(toRender.length)
+  try {
+    await Promise.all(
+      toRender.map(async (page) => {
+        const rendered = await pool.render(page.contentPath, page.source, {lean: true, cacheFile: cache?.renderingFile(page.contentPath)})
+        output(page, rendered)
+        pageFiles.set(page.contentPath, rendered.files)
+        cache?.keep(page.contentPath, {source: contentHash(page.source), dependencies: rendered.dependencies, links: rendered.links, files: rendered.files, fatal: rendered.fatal})
+        job.onProgress?.(++done, total)
+      })
+    )
+  } finally {
+    await pool.close()
+  }
+
+  // List pages of sections without `_index.md`, the 404 page and the sitemap.
+  for (const section of index.sections) {
+    if (section.page) continue
+    write(section.outputPath, framed(undefined, section.title, section.permalink, section.key, undefined, listContent(section, index)))
+  }
+
+  write('404.html', framed(undefined, 'Page not found', '/404.html', '', {html: notFoundContent(), toc: '', headings: []}, ''))
+  const listed = [
+    ...index.sections.map((section) => ({permalink: section.permalink, page: section.page})),
+    ...index.pages.filter((page) => page.kind === 'page' || page.kind === 'bundle').map((page) => ({permalink: page.permalink, page}))
+  ].sort((a, b) => compareText(a.permalink, b.permalink))
+  const baseUrl = location.config.raw['baseurl']
+  write('sitemap.xml', sitemapXml(listed, typeof baseUrl === 'string' ? baseUrl : undefined))
+  const written = await writer.done()
+
+  const files = [...location.config.files, job.shell.file, ...index.files, ...pageMessages(index, pageFiles)].filter((file) => file.messages.length > 0)
+  const fatal = files.some((file) => file.messages.some((message) => message.fatal === true))
+  for (const fileName of job.assetFiles ?? []) cache?.output(fileName, '')
+  const stale = cache?.staleOutputs() ?? []
+  cache?.save()
+  return {written: written.sort(compareText), kept, stale, files, fatal, rendered: toRender.length, reused}
+}
+
+/**
+ * Writes files into the output folder as they come, a few at a time, so a
+ * large site is never held in memory whole.
+ *
+ * @param outDir
+ *   The output folder.
+ */
+function createWriter(outDir: string): {write(fileName: string, source: string): void; done(): Promise<string[]>} {
+  const written: string[] = []
+  const folders = new Map<string, Promise<unknown>>()
+  const pending = new Set<Promise<void>>()
+  let failure: unknown
+  const folder = (name: string): Promise<unknown> => {
+    let made = folders.get(name)
+    if (!made) {
+      made = mkdir(name, {recursive: true})
+      folders.set(name, made)
+    }
+
+    return made
+  }
+
+  return {
+    write(fileName, source) {
+      const target = path.join(outDir, fileName)
+      const job: Promise<void> = folder(path.dirname(target))
+        .then(() => writeFile(target, source))
+        .then(
+          () => {
+            written.push(fileName)
+          },
+          (error: unknown) => {
+            failure ??= error
+          }
+        )
+        .finally(() => pending.delete(job))
+      pending.add(job)
+    },
+    async done() {
+      while (pending.size > 0) await Promise.all([...pending])
+      if (failure) throw failure
+      return written
+    }
+  }
+}
+
+/**
+ * The pages' messages, in page order, then each data file once with every
+ * distinct message any page found in it.
+ */
+function pageMessages(index: SiteIndex, pageFiles: Map<string, StoredFile[]>): VFile[] {
+  const pages: VFile[] = []
+  const data = new Map<string, {file: VFile; seen: Set<string>}>()
+  for (const page of index.pages) {
+    const [own, ...read] = pageFiles.get(page.contentPath) ?? []
+    if (own) pages.push(reviveFile(own, page.source))
+    for (const stored of read) {
+      let entry = data.get(stored.path)
+      if (!entry) {
+        entry = {file: reviveFile({path: stored.path, messages: []}), seen: new Set()}
+        data.set(stored.path, entry)
+      }
+
+      for (const message of reviveFile(stored).messages) {
+        const key = [message.line, message.column, message.ruleId, message.reason].join('\u0000')
+        if (entry.seen.has(key)) continue
+        entry.seen.add(key)
+        entry.file.messages.push(message)
+      }
+    }
+  }
+
+  return [...pages, ...[...data.values()].map((entry) => entry.file).sort((a, b) => compareText(a.path, b.path))]
+}

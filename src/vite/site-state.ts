@@ -1,0 +1,105 @@
+/**
+ * What the plugin knows of the site, made on first use and made again when
+ * the site changes shape: where it is, its pages, the page renderer (one
+ * processor for every page) and the shell.
+ */
+import path from 'node:path'
+import {discoverSite, type SiteLocation} from '../site/discover.js'
+import {IndexCache} from '../site/index-cache.js'
+import {listContentPages} from '../site/discover.js'
+import type {SitePageRenderer} from '../site/page-render.js'
+import {loadShell, type PageShell} from '../site/shell.js'
+import {navigationChanged} from '../site/site-html.js'
+import {buildSiteIndex, pageOf, type SiteIndex, type SitePage, type SiteSection} from '../site/site-index.js'
+
+/** Options the site state is made from. */
+export interface SiteStateOptions {
+  /** The site or content folder (absolute). */
+  input: string
+  /** Include drafts. */
+  drafts: boolean
+  /** "Now" of the build, when fixed. */
+  asOf: string | undefined
+  /** A production build. */
+  production: boolean
+  /** Hugo's environment (`production` or `development`). */
+  environment: string
+  /** The folder message paths are relative to. */
+  cwd: string
+  /** The build cache folder of a site, when the index is to be cached there. */
+  cacheDir?: ((location: SiteLocation) => string | undefined) | undefined
+}
+
+/** The site, its pages and its renderer. */
+export interface SiteState {
+  location: SiteLocation
+  index: SiteIndex
+  shell: PageShell
+  /** Renders one page (made on first use; the pipeline is loaded then, not before). */
+  renderer(): Promise<SitePageRenderer>
+  /** A page or list page by permalink. */
+  byPermalink: Map<string, {page: SitePage | undefined; section: SiteSection | undefined}>
+  /** A page by absolute file path. */
+  byFile: Map<string, SitePage>
+}
+
+/**
+ * Read the site.
+ *
+ * @param options
+ *   Where it is and how it is built.
+ */
+export async function loadSiteState(options: SiteStateOptions): Promise<SiteState> {
+  const location = discoverSite(options.input, {environment: options.environment, cwd: options.cwd})
+  if (!location) throw new Error(`Unexpected \`${options.input}\`, expected a folder: a Hugo site or a content folder`)
+  const cacheDir = options.cacheDir?.(location)
+  const cache = cacheDir === undefined ? undefined : new IndexCache(cacheDir)
+  const index = buildSiteIndex(location.contentDir, await listContentPages(location.contentDir), {drafts: options.drafts, cwd: options.cwd, cache})
+  const byPermalink = new Map<string, {page: SitePage | undefined; section: SiteSection | undefined}>()
+  for (const page of index.pages) if (page.kind === 'page' || page.kind === 'bundle') byPermalink.set(page.permalink, {page, section: undefined})
+  for (const section of index.sections) byPermalink.set(section.permalink, {page: section.page, section})
+  let renderer: Promise<SitePageRenderer> | undefined
+  return {
+    location,
+    index,
+    shell: loadShell(location.kind === 'site' ? location.root : undefined, options.cwd),
+    byPermalink,
+    byFile: new Map(index.pages.map((page) => [path.resolve(page.file), page])),
+    renderer() {
+      renderer ??= import('../site/page-render.js').then(({createSitePageRenderer}) => createSitePageRenderer({
+        root: location.root,
+        site: location.layoutsDir === undefined ? undefined : location.root,
+        contentDir: location.contentDir,
+        markup: location.config.markup,
+        asOf: options.asOf,
+        production: options.production,
+        entries: index.pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink})),
+        cwd: options.cwd
+      }))
+      return renderer
+    }
+  }
+}
+
+/**
+ * Read an edited page's index facts again. Its title, weight and
+ * description are updated in place; when its permalink or draft flag
+ * changed, links to it change on other pages, and the caller reads the whole
+ * site again.
+ *
+ * @param site
+ *   The site.
+ * @param file
+ *   The page's absolute path.
+ * @param text
+ *   Its new text.
+ */
+export function refreshPage(site: SiteState, file: string, text: string): 'same-links' | 'links-changed' {
+  const known = site.byFile.get(file)
+  if (!known) return 'links-changed'
+  const fresh = pageOf(site.location.contentDir, known.contentPath, text)
+  if (fresh.permalink !== known.permalink || fresh.draft !== known.draft) return 'links-changed'
+  Object.assign(known, {title: fresh.title, weight: fresh.weight, date: fresh.date, frontMatter: fresh.frontMatter, source: fresh.source})
+  navigationChanged(site.index)
+  return 'same-links'
+}
