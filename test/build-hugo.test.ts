@@ -207,7 +207,7 @@ describe('slamark build --hugo', () => {
     expect(await cli(['build', '--hugo', root, '--as-of', 'yesterday'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'slamark build --hugo: Unexpected --as-of `yesterday`, expected an ISO instant such as 2026-11-22T12:00:00+01:00\n'
+      stderr: 'slamark build --hugo: Unexpected `--as-of` `yesterday`, expected an instant with an offset, such as `2026-03-01T09:00:00+01:00`\n'
     })
     expect((await cli(['build', '--hugo', root, root])).stderr).toMatch(/Unexpected arguments `.* .*`, expected one site folder/)
     const pagesOnly = fs.mkdtempSync(path.join(os.tmpdir(), 'slamark-pages-'))

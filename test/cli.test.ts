@@ -161,3 +161,25 @@ describe('slamark eval', () => {
     expect(evaluate([], '{}').code).toBe(2)
   })
 })
+
+describe('--as-of', () => {
+  it('should refuse a value the engine cannot read, the same way in every command, before doing anything', () => {
+    const dir = site({'content/a.md': '---\ntitle: A\n---\n\nText.\n'})
+    const commands: Array<[string, string[]]> = [
+      ['slamark lint', ['lint', dir]],
+      ['slamark build', ['build', dir, '--out', path.join(dir, 'public')]],
+      ['slamark build --hugo', ['build', '--hugo', dir]],
+      ['slamark export', ['export', '--format', 'json', dir]],
+      ['slamark dev', ['dev', dir]]
+    ]
+    for (const value of ['yesterday', '2026-03-01', '2026-03-01T09:00:00']) {
+      for (const [name, args] of commands) {
+        expect(run([...args, '--as-of', value])).toEqual({
+          code: 2,
+          stdout: '',
+          stderr: `${name}: Unexpected \`--as-of\` \`${value}\`, expected an instant with an offset, such as \`2026-03-01T09:00:00+01:00\`\n`
+        })
+      }
+    }
+  })
+})

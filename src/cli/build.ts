@@ -2,6 +2,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {startBuildWorkers} from '../site/build-workers.js'
+import {asOfOptionProblem} from './as-of-option.js'
 import type {CommandContext} from './lint.js'
 
 /** What `slamark build` reads besides the context. */
@@ -68,6 +69,12 @@ function firstWarnings(files: readonly VFile[], limit: number): {files: VFile[];
 export async function buildCommand(inputs: readonly string[], options: BuildCommandOptions, context: CommandContext): Promise<number> {
   if (inputs.length > 1) {
     context.stderr(`slamark build: Unexpected ${inputs.length} folders, expected one site or content folder\n`)
+    return 2
+  }
+
+  const asOfProblem = asOfOptionProblem('slamark build', options.asOf)
+  if (asOfProblem) {
+    context.stderr(asOfProblem)
     return 2
   }
 

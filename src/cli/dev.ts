@@ -1,4 +1,5 @@
 import {startDevServer} from '../vite/dev.js'
+import {asOfOptionProblem} from './as-of-option.js'
 import type {CommandContext} from './lint.js'
 
 /** What `slamark dev` reads besides the context. */
@@ -27,6 +28,12 @@ export async function devCommand(inputs: readonly string[], options: DevCommandO
   const port = options.port === undefined ? undefined : Number(options.port)
   if (inputs.length > 1 || (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65_536))) {
     context.stderr(`slamark dev: Unexpected ${inputs.length > 1 ? `${inputs.length} folders` : `port \`${options.port}\``}, expected one folder and a port from 0 (any free one) to 65535\n`)
+    return 2
+  }
+
+  const asOfProblem = asOfOptionProblem('slamark dev', options.asOf)
+  if (asOfProblem) {
+    context.stderr(asOfProblem)
     return 2
   }
 

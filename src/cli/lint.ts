@@ -11,6 +11,7 @@ import {jsonReport} from '../lint/reporters/json.js'
 import {sarifReport} from '../lint/reporters/sarif.js'
 import {stylishReport} from '../lint/reporters/stylish.js'
 import {LintUsageError, runLint, type LintRunOptions} from '../lint/run.js'
+import {asOfOptionProblem} from './as-of-option.js'
 
 /** What a command needs from its host: where it runs and where it writes. */
 export interface CommandContext {
@@ -39,7 +40,6 @@ export interface LintFlags {
 const reporters = ['stylish', 'json', 'github', 'sarif'] as const
 /** `--fix` passes at most: each pass may enable fixes that overlapped. */
 const maxFixPasses = 10
-const instantPattern = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/
 
 /**
  * `slamark lint [paths or globs]`: lint a site's pages and print the report.
@@ -73,8 +73,10 @@ export async function lint(inputs: readonly string[], context: CommandContext, f
   const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs)
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) return usage(`Unexpected \`--jobs\` \`${flags.jobs}\`, expected a whole number of at least 1`)
   const asOf = flags['as-of']
-  if (asOf !== undefined && !(instantPattern.test(asOf) && !Number.isNaN(Date.parse(asOf)))) {
-    return usage(`Unexpected \`--as-of\` \`${asOf}\`, expected a date or an instant with an offset, such as \`2026-03-01T09:00:00+01:00\``)
+  const asOfProblem = asOfOptionProblem('slamark lint', asOf)
+  if (asOfProblem) {
+    context.stderr(asOfProblem)
+    return 2
   }
 
   let config

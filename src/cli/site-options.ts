@@ -1,4 +1,4 @@
-import {resolveAsOf} from '../engine/as-of.js'
+import {asOfOptionProblem} from './as-of-option.js'
 import {runSite, type SiteRun} from '../hugo-data/site-run.js'
 import type {CommandContext} from './lint.js'
 import {printMessages} from './report.js'
@@ -39,8 +39,9 @@ export async function startSiteCommand(
     return 2
   }
 
-  if (context.asOf !== undefined && resolveAsOf({option: context.asOf}).source !== 'option') {
-    context.stderr(`${command}: Unexpected --as-of \`${context.asOf}\`, expected an ISO instant such as 2026-11-22T12:00:00+01:00\n`)
+  const asOfProblem = asOfOptionProblem(command, context.asOf)
+  if (asOfProblem) {
+    context.stderr(asOfProblem)
     return 2
   }
 
