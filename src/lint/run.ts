@@ -13,7 +13,9 @@ import {VFile} from 'vfile'
 import {resolveTargets} from '../cli/files.js'
 import {discoverShortcodes} from '../hugo/registry.js'
 import {HugoPageIndex} from '../render/page-index.js'
-import type {RenderOptions} from '../render/types.js'
+import type {MarkupOptions, RenderOptions} from '../render/types.js'
+import {discoverSite, listContentPages} from '../site/discover.js'
+import type {SiteConfig} from '../site/config.js'
 import type {LinkFact} from '../rules/facts.js'
 import {resolveSiteLink} from '../rules/links.js'
 import type {SitePage} from '../rules/rule.js'
@@ -68,6 +70,8 @@ interface SitePlan {
   all: string[]
   /** The pages asked for, absolute. */
   selected: Set<string>
+  /** The site's Hugo configuration, when there is a site. */
+  siteConfig: SiteConfig | undefined
 }
 
 /**
@@ -85,7 +89,9 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
 
   const settings: RuleSettings = {rules: config.config.rules ?? {}, failOnBreach: options.failOnBreach ?? config.config.failOnBreach ?? false}
   const render: RenderOptions = {}
-  if (config.config.markup) render.markup = config.config.markup
+  // The site's own `markup` settings, with slamark.config's on top.
+  const markup = mergeMarkup(plan.siteConfig?.markup, config.config.markup)
+  if (markup) render.markup = markup
   if (config.config.headingIdInput) render.headingIdInput = config.config.headingIdInput
   const linterOptions: PageLinterOptions = {
     cwd,
@@ -193,29 +199,48 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
     sortMessages(file)
   }
 
-  return {files: [...reported.map((page) => page.file), ...dataFiles], changed, pages: siteFiles.length}
+  const configFiles = (plan.siteConfig?.files ?? []).filter((file) => file.messages.length > 0)
+  return {files: [...configFiles, ...reported.map((page) => page.file), ...dataFiles], changed, pages: siteFiles.length}
+}
+
+/** Two `markup` settings merged table by table, the second winning. */
+function mergeMarkup(base: MarkupOptions | undefined, over: MarkupOptions | undefined): MarkupOptions | undefined {
+  if (!base || Object.keys(base).length === 0) return over
+  if (!over) return base
+  const goldmark = {...base.goldmark, ...over.goldmark}
+  for (const table of ['extensions', 'parser', 'renderer'] as const) {
+    if (base.goldmark?.[table] || over.goldmark?.[table]) Object.assign(goldmark, {[table]: {...base.goldmark?.[table], ...over.goldmark?.[table]}})
+  }
+
+  return {...base, ...over, goldmark, tableOfContents: {...base.tableOfContents, ...over.tableOfContents}, highlight: {...base.highlight, ...over.highlight}}
 }
 
 /** The site and its pages: the content folder's Markdown files, and the files asked for. */
 async function planSite(options: LintRunOptions): Promise<SitePlan> {
   const {cwd} = options
   const targets = await resolveTargets(options.inputs, cwd)
-  const folders = (options.inputs.length > 0 ? options.inputs : ['.']).map((input) => path.resolve(cwd, input)).filter((full) => existsSync(full) && statSync(full).isDirectory())
-  const isFolder = (full: string) => existsSync(full) && statSync(full).isDirectory()
-  let site = targets.site
-  if (!site && isFolder(path.join(cwd, 'content'))) site = cwd
-  const contentRoot = site && isFolder(path.join(site, 'content')) ? path.join(site, 'content') : (folders[0] ?? cwd)
+  const inputs = options.inputs.length > 0 ? options.inputs : ['.']
+  const folders = inputs.map((input) => path.resolve(cwd, input)).filter((full) => existsSync(full) && statSync(full).isDirectory())
+  // The site is the one around the first folder given, else around the working folder (files and globs).
+  const found = discoverSite(folders[0] ?? cwd, {cwd})
+  const location = found?.kind === 'site' ? found : folders.length === 0 ? undefined : found
+  const site = location?.kind === 'site' ? location.root : targets.site
+  const contentRoot = location?.contentDir ?? cwd
 
   const ignored = new Set<string>()
   if (options.config.config.ignores && options.config.config.ignores.length > 0) {
     for (const file of await glob(options.config.config.ignores, {cwd: options.config.root, absolute: true, dot: true})) ignored.add(path.resolve(file))
   }
 
-  const everything = new Set(await glob(['**/*.md', '**/*.markdown'], {cwd: contentRoot, absolute: true, ignore: ['**/node_modules/**']}))
-  for (const file of targets.files) everything.add(file)
+  const everything = new Set((await listContentPages(contentRoot)).map((file) => path.join(contentRoot, file)))
+  // A site folder given stands for its content folder (`contentDir`), not every Markdown file in it.
+  const asked = folders.some((folder) => folder === location?.root && location.kind === 'site')
+    ? [...everything, ...targets.files.filter((file) => !file.startsWith(location!.root + path.sep))]
+    : targets.files
+  for (const file of asked) everything.add(file)
   const all = [...everything].map((file) => path.resolve(file)).filter((file) => !ignored.has(file)).sort(compareText)
-  const selected = new Set(targets.files.map((file) => path.resolve(file)).filter((file) => !ignored.has(file)))
-  return {site, contentRoot, all, selected}
+  const selected = new Set(asked.map((file) => path.resolve(file)).filter((file) => !ignored.has(file)))
+  return {site, contentRoot, all, selected, siteConfig: location?.kind === 'site' ? location.config : undefined}
 }
 
 function contentPathOf(full: string, plan: SitePlan): string {
