@@ -23,6 +23,7 @@ import {checkAliases, checkKeys, expansionDiagnostic} from './yaml-checks.js'
 import {locateYaml} from './yaml-locate.js'
 import type {AliasTargets} from './yaml-nodes.js'
 import {explainParserProblem} from './yaml-messages.js'
+import {fastYamlValue} from './yaml-fast.js'
 
 /**
  * Most alias expansions accepted; well above what hand-written front matter
@@ -41,6 +42,26 @@ export const maxAliasCount = 100
  *   The value (`undefined` on a syntax error), diagnostics and a locator.
  */
 export function parseYamlFrontMatter(text: string, offset: number): FormatResult {
+  const fast = fastYamlValue(text)
+  if (fast) {
+    // The positions come from `yaml`'s document, built the first time one is asked for.
+    let full: FormatResult | undefined
+    return {value: fast.value, diagnostics: [], locate: (path) => (full ??= readYamlDocument(text, offset)).locate(path)}
+  }
+
+  return readYamlDocument(text, offset)
+}
+
+/**
+ * Parse the text of a YAML front matter block into `yaml`'s document, which
+ * keeps every node's range: the value, every diagnostic and a locator.
+ *
+ * @param text
+ *   The text between the `---` lines.
+ * @param offset
+ *   Offset of `text` in the whole file.
+ */
+export function readYamlDocument(text: string, offset: number): FormatResult {
   const document = parseDocument(text, {
     schema: 'core',
     prettyErrors: false,

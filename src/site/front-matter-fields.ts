@@ -15,6 +15,7 @@
  */
 import {parseDocument} from 'yaml'
 import {parseFrontMatter} from '../frontmatter/index.js'
+import {fastYamlValue} from '../frontmatter/yaml-fast.js'
 import type {FrontMatterBlock} from '../hugo/types.js'
 
 /** The top-level keys the site index reads (lower case, as Hugo reads keys). */
@@ -73,6 +74,9 @@ function yamlFields(text: string): Record<string, unknown> | undefined {
   }
 
   if (wanted === '') return {}
+  // The pages' reader takes js-yaml where it agrees with `yaml` (../frontmatter/yaml-fast.ts).
+  const fast = fastYamlValue(wanted)
+  if (fast) return pick(fast.value ?? {})
   try {
     const document = parseDocument(wanted, {schema: 'core', uniqueKeys: false, merge: true, logLevel: 'silent', prettyErrors: false})
     // An error in these entries: the whole reader decides (and finds the block unusable).
