@@ -14,6 +14,9 @@ import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {PageResult} from './page.js'
 
+/** The cache file's format (2: messages as `util/plain-message`'s plain data); a file of another format is ignored. */
+const cacheFormat = 2
+
 /** One cached page. */
 export interface CacheEntry {
   hash: string
@@ -69,8 +72,8 @@ export function cacheFolder(cwd: string): string {
 }
 
 /**
- * Read the cache for a key; an unreadable cache, or one of another key, is
- * empty.
+ * Read the cache for a key; an unreadable cache, or one of another format
+ * or key, is empty.
  *
  * @param cwd
  *   The working folder.
@@ -82,8 +85,8 @@ export async function loadCache(cwd: string, key: string): Promise<LintCache> {
   const file = path.join(cacheFolder(cwd), `cache-${contentHash(path.resolve(cwd)).slice(0, 12)}.json`)
   const cache: LintCache = {file, key, entries: new Map(), changed: false}
   try {
-    const stored = JSON.parse(await readFile(file, 'utf8')) as {key?: string; entries?: Record<string, CacheEntry>}
-    if (stored.key === key && stored.entries) cache.entries = new Map(Object.entries(stored.entries))
+    const stored = JSON.parse(await readFile(file, 'utf8')) as {format?: number; key?: string; entries?: Record<string, CacheEntry>}
+    if (stored.format === cacheFormat && stored.key === key && stored.entries) cache.entries = new Map(Object.entries(stored.entries))
   } catch {
     // No cache yet, or one that cannot be read: start empty.
   }
@@ -102,7 +105,7 @@ export async function saveCache(cache: LintCache): Promise<void> {
   if (!cache.changed) return
   await mkdir(path.dirname(cache.file), {recursive: true})
   const temporary = `${cache.file}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify({key: cache.key, entries: Object.fromEntries(cache.entries)}))
+  await writeFile(temporary, JSON.stringify({format: cacheFormat, key: cache.key, entries: Object.fromEntries(cache.entries)}))
   await rename(temporary, cache.file)
 }
 

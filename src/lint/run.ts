@@ -25,7 +25,7 @@ import {changedFiles} from './changed.js'
 import type {LoadedConfig} from './config.js'
 import type {PageInput, PageLinterOptions, PageResult} from './page.js'
 import {distinctByPath} from '../transform/data-files-report.js'
-import {addPlain} from './serialize.js'
+import {addPlain} from '../util/plain-message.js'
 import {applySeverities, checkSite, finishPage, sortMessages, type RuleSettings, type SiteFile} from './site.js'
 
 /** Options of {@link runLint}. */

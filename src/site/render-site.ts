@@ -10,8 +10,8 @@ import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {discoverShortcodes} from '../hugo/registry.js'
+import {fromPlainFile, type PlainFile} from '../util/plain-message.js'
 import {compareText} from '../util/sorted.js'
-import {reviveFile, type StoredFile} from './messages.js'
 import {PageCache, type CachedRendering} from './page-cache.js'
 import {contentHash} from './hash.js'
 import {SiteLinks} from './links.js'
@@ -131,7 +131,7 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   const writer = createWriter(job.outDir)
 
   const kept: string[] = []
-  const pageFiles = new Map<string, StoredFile[]>()
+  const pageFiles = new Map<string, PlainFile[]>()
   const write = (fileName: string, source: string): void => {
     const hash = contentHash(source)
     cache?.output(fileName, hash)
@@ -291,20 +291,20 @@ function createWriter(outDir: string): {write(fileName: string, source: string):
  * The pages' messages, in page order, then each data file once with every
  * distinct message any page found in it.
  */
-function pageMessages(index: SiteIndex, pageFiles: Map<string, StoredFile[]>): VFile[] {
+function pageMessages(index: SiteIndex, pageFiles: Map<string, PlainFile[]>): VFile[] {
   const pages: VFile[] = []
   const data = new Map<string, {file: VFile; seen: Set<string>}>()
   for (const page of index.pages) {
     const [own, ...read] = pageFiles.get(page.contentPath) ?? []
-    if (own) pages.push(reviveFile(own, page.source))
+    if (own) pages.push(fromPlainFile(own, {value: page.source}))
     for (const stored of read) {
       let entry = data.get(stored.path)
       if (!entry) {
-        entry = {file: reviveFile({path: stored.path, messages: []}), seen: new Set()}
+        entry = {file: fromPlainFile({path: stored.path, messages: []}), seen: new Set()}
         data.set(stored.path, entry)
       }
 
-      for (const message of reviveFile(stored).messages) {
+      for (const message of fromPlainFile(stored).messages) {
         const key = [message.line, message.column, message.ruleId, message.reason].join('\u0000')
         if (entry.seen.has(key)) continue
         entry.seen.add(key)
