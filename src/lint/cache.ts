@@ -8,10 +8,10 @@
  * the site checks run on every run over the facts of all pages, so a page
  * whose link target changed is re-checked although it did not change.
  */
-import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {contentHash} from '../util/content-hash.js'
 import type {PageResult} from './page.js'
 
 /** The cache file's format (2: messages as `util/plain-message`'s plain data); a file of another format is ignored. */
@@ -35,16 +35,6 @@ export interface LintCache {
   entries: Map<string, CacheEntry>
   /** Whether anything was added since it was read. */
   changed: boolean
-}
-
-/**
- * A content hash: what the cache compares.
- *
- * @param text
- *   A file's text.
- */
-export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex')
 }
 
 /**

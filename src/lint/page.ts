@@ -6,7 +6,7 @@
 import {VFile} from 'vfile'
 import {createLintProcessor, type LintProcessorOptions} from '../pipeline.js'
 import type {PageFacts} from '../rules/facts.js'
-import {contentHash} from './cache.js'
+import {contentHash} from '../util/content-hash.js'
 import {toPlain, type PlainMessage} from '../util/plain-message.js'
 
 /** A page to lint. */

@@ -12,7 +12,7 @@ import {createProcessor} from '../pipeline.js'
 import type {MarkupOptions, RenderedHeading} from '../render/types.js'
 import type {FrontMatter} from '../schema/frontmatter.js'
 import type {Sla} from '../schema/sla.js'
-import {contentHash} from './hash.js'
+import {contentHash} from '../util/content-hash.js'
 import {SiteLinks, type LinkLookup} from './links.js'
 import {hasFatal, toPlainFile, type PlainFile} from '../util/plain-message.js'
 
