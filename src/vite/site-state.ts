@@ -8,6 +8,7 @@ import {discoverSite, type SiteLocation} from '../site/discover.js'
 import {IndexCache} from '../site/index-cache.js'
 import {listContentPages} from '../site/discover.js'
 import type {SitePageRenderer} from '../site/page-render.js'
+import {renderSettingsOf} from '../site/render-site.js'
 import {loadShell, type PageShell} from '../site/shell.js'
 import {navigationChanged} from '../site/site-html.js'
 import {buildSiteIndex, pageOf, type SiteIndex, type SitePage, type SiteSection} from '../site/site-index.js'
@@ -66,16 +67,7 @@ export async function loadSiteState(options: SiteStateOptions): Promise<SiteStat
     byPermalink,
     byFile: new Map(index.pages.map((page) => [path.resolve(page.file), page])),
     renderer() {
-      renderer ??= import('../site/page-render.js').then(({createSitePageRenderer}) => createSitePageRenderer({
-        root: location.root,
-        site: location.layoutsDir === undefined ? undefined : location.root,
-        contentDir: location.contentDir,
-        markup: location.config.markup,
-        asOf: options.asOf,
-        production: options.production,
-        entries: index.pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink})),
-        cwd: options.cwd
-      }))
+      renderer ??= import('../site/page-render.js').then(({createSitePageRenderer}) => createSitePageRenderer(renderSettingsOf(location, index, options)))
       return renderer
     }
   }
