@@ -152,6 +152,26 @@ describe('slamark build', () => {
     expect(earlier.stderr).toBe(first.stderr)
   })
 
+  it('prints a data file two pages read once, each of its messages once', async () => {
+    const fixture = path.join(projectRoot, 'test', 'fixtures', 'data-site')
+    const care = fs.readFileSync(path.join(fixture, 'content', 'care.md'), 'utf8').replace('  ticketsFile: data/sla/care-tickets.yaml\n', '')
+    const root = folderWith({
+      'content/care.md': care,
+      'content/care-too.md': care.replace('id: website-care', 'id: website-care-too'),
+      'data/holidays-nl.ics': fs.readFileSync(path.join(fixture, 'data', 'holidays-nl.ics'), 'utf8')
+    })
+    const result = await run(['build', '.', '--out', 'public', '--as-of', asOf, '--no-cache'], root)
+    expect(result.code).toBe(0)
+    // A heading per file with messages: the pages, then the data file once.
+    const headings = result.stderr.split('\n').filter((line) => /\.(?:md|ics)$/.test(line))
+    expect(headings.map((line) => line.replace(/^.*?(?=content\/|data\/)/, ''))).toEqual(['content/care-too.md', 'content/care.md', 'data/holidays-nl.ics'])
+    const data = result.stderr.slice(result.stderr.indexOf('data/holidays-nl.ics'))
+    expect(data.match(/^\d+:\d+-\d+:\d+ +warning +Unexpected holiday/gm)).toEqual([
+      expect.stringMatching(/^18:20-18:28 /),
+      expect.stringMatching(/^24:20-24:28 /)
+    ])
+  })
+
   it('shows its progress on a terminal for large sites', async () => {
     const files: Record<string, string> = {}
     for (let index = 0; index < 210; index++) files[`content/p${index}.md`] = page(`P${index}`)

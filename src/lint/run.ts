@@ -26,7 +26,7 @@ import {changedFiles} from './changed.js'
 import type {LoadedConfig} from './config.js'
 import type {PageInput, PageLinterOptions, PageResult} from './page.js'
 import {distinctByPath} from '../transform/data-files-report.js'
-import {addPlain} from '../util/plain-message.js'
+import {addPlain, fromPlainFile} from '../util/plain-message.js'
 import {applySeverities, checkSite, finishPage, sortMessages, type RuleSettings, type SiteFile} from './site.js'
 
 /** Options of {@link runLint}. */
@@ -282,9 +282,5 @@ function selectChanged(files: readonly SiteFile[], fulls: readonly string[], pla
 
 /** The data files the pages read, one per path, with every distinct message any page found in it. */
 function dataFilesOf(results: ReadonlyArray<PageResult | undefined>, cwd: string): VFile[] {
-  return distinctByPath(results.flatMap((result) => result?.dataFiles ?? []), (data) => data.messages).map(({file: data, messages}) => {
-    const file = new VFile({path: data.path, cwd})
-    for (const message of messages) addPlain(file, message)
-    return file
-  })
+  return distinctByPath(results.flatMap((result) => result?.dataFiles ?? []), (data) => data.messages).map(({file, messages}) => fromPlainFile({path: file.path, messages}, {cwd}))
 }

@@ -10,6 +10,7 @@ import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {discoverShortcodes} from '../hugo/registry.js'
+import {distinctByPath} from '../transform/data-files-report.js'
 import {fromPlainFile, type PlainFile} from '../util/plain-message.js'
 import {compareText} from '../util/sorted.js'
 import {PageCache, type CachedRendering} from './page-cache.js'
@@ -293,25 +294,12 @@ function createWriter(outDir: string): {write(fileName: string, source: string):
  */
 function pageMessages(index: SiteIndex, pageFiles: Map<string, PlainFile[]>): VFile[] {
   const pages: VFile[] = []
-  const data = new Map<string, {file: VFile; seen: Set<string>}>()
+  const read: PlainFile[] = []
   for (const page of index.pages) {
-    const [own, ...read] = pageFiles.get(page.contentPath) ?? []
+    const [own, ...dataFiles] = pageFiles.get(page.contentPath) ?? []
     if (own) pages.push(fromPlainFile(own, {value: page.source}))
-    for (const stored of read) {
-      let entry = data.get(stored.path)
-      if (!entry) {
-        entry = {file: fromPlainFile({path: stored.path, messages: []}), seen: new Set()}
-        data.set(stored.path, entry)
-      }
-
-      for (const message of fromPlainFile(stored).messages) {
-        const key = [message.line, message.column, message.ruleId, message.reason].join('\u0000')
-        if (entry.seen.has(key)) continue
-        entry.seen.add(key)
-        entry.file.messages.push(message)
-      }
-    }
+    read.push(...dataFiles)
   }
 
-  return [...pages, ...[...data.values()].map((entry) => entry.file).sort((a, b) => compareText(a.path, b.path))]
+  return [...pages, ...distinctByPath(read, (file) => file.messages).map(({file, messages}) => fromPlainFile({path: file.path, messages}))]
 }
