@@ -169,14 +169,16 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
     return hashes.get(file)
   }
 
-  const toRender: SitePage[] = []
+  // Each page's text is hashed once: to look it up, and to keep it when rendered now.
+  const toRender: Array<{page: SitePage; sourceHash: string}> = []
   let reused = 0
   let done = 0
   const total = index.pages.length
   for (const page of index.pages) {
-    const cached = cache?.page(page.contentPath, contentHash(page.source), hashFile, (lookups) => links.stillResolve(lookups, page.contentPath))
+    const sourceHash = cache === undefined ? '' : contentHash(page.source)
+    const cached = cache?.page(page.contentPath, sourceHash, hashFile, (lookups) => links.stillResolve(lookups, page.contentPath))
     if (!cached) {
-      toRender.push(page)
+      toRender.push({page, sourceHash})
       continue
     }
 
@@ -189,7 +191,7 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
     } else {
       const rendering = cache!.rendering(page.contentPath)
       if (!rendering) {
-        toRender.push(page)
+        toRender.push({page, sourceHash})
         continue
       }
 
@@ -207,11 +209,11 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   pool.resize(toRender.length)
   try {
     await Promise.all(
-      toRender.map(async (page) => {
+      toRender.map(async ({page, sourceHash}) => {
         const rendered = await pool.render(page.contentPath, page.source, {lean: true, cacheFile: cache?.renderingFile(page.contentPath)})
         output(page, rendered)
         pageFiles.set(page.contentPath, rendered.files)
-        cache?.keep(page.contentPath, {source: contentHash(page.source), dependencies: rendered.dependencies, links: rendered.links, files: rendered.files, fatal: rendered.fatal})
+        cache?.keep(page.contentPath, {source: sourceHash, dependencies: rendered.dependencies, links: rendered.links, files: rendered.files, fatal: rendered.fatal})
         job.onProgress?.(++done, total)
       })
     )
