@@ -3,7 +3,7 @@
  * messages in Vite's terminal and overlay, live pages in the dev server, and
  * (with `site: true`) the static site emitted by `vite build`.
  */
-import {readFileSync, rmSync} from 'node:fs'
+import {rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {searchForWorkspaceRoot, type Plugin, type ResolvedConfig, type ViteDevServer} from 'vite'
@@ -17,6 +17,7 @@ import {pageModuleCode} from './module.js'
 import {reportToVite} from './report.js'
 import {loadSiteState, refreshPage, type SiteState} from './site-state.js'
 import {devPagesMiddleware} from './dev-pages.js'
+import {slamarkVersion} from '../util/version.js'
 
 /** Options of {@link slamark}. */
 export interface SlamarkViteOptions {
@@ -62,7 +63,6 @@ const packageRoot = fileURLToPath(new URL('../../', import.meta.url))
 /** The site's stylesheet and script, shipped in the package's `site/` folder. */
 export const siteAssetsDir: string = path.join(packageRoot, 'site')
 const entryId = 'virtual:slamark/entry'
-const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
 
 /**
  * The slamark Vite plugin.
@@ -211,7 +211,7 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
       pool = undefined
       const site = await siteState()
       const outDir = path.resolve(config.root, config.build.outDir)
-      staleFiles = await emitSite(this, bundle, {site, outDir, base: config.base, cwd, version, cacheDir: cacheDirOf(site.location), pool: workers, options})
+      staleFiles = await emitSite(this, bundle, {site, outDir, base: config.base, cwd, version: slamarkVersion(), cacheDir: cacheDirOf(site.location), pool: workers, options})
     },
 
     writeBundle() {
