@@ -172,6 +172,14 @@ describe('slamark build', () => {
     ])
   })
 
+  it('copies the site’s static/ folder into the output as it is', async () => {
+    const root = folderWith({'content/_index.md': page('Home'), 'static/robots.txt': 'User-agent: *\n', 'static/files/terms.txt': 'Terms.\n'})
+    expect((await run(['build', '.', '--out', 'public', '--as-of', asOf, '--no-cache'], root)).code).toBe(0)
+    const built = tree(path.join(root, 'public'))
+    expect(built['robots.txt']).toBe('User-agent: *\n')
+    expect(built['files/terms.txt']).toBe('Terms.\n')
+  })
+
   it('shows its progress on a terminal for large sites', async () => {
     const files: Record<string, string> = {}
     for (let index = 0; index < 210; index++) files[`content/p${index}.md`] = page(`P${index}`)

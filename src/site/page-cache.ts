@@ -230,3 +230,18 @@ function readManifest(file: string): BuildManifest | undefined {
 export function defaultCacheDir(location: {root: string}): string {
   return path.join(location.root, 'node_modules', '.cache', 'slamark', 'build')
 }
+
+/**
+ * The build cache folder for a `cache` option: none for `false`, the folder
+ * it names (from the working folder), else {@link defaultCacheDir}.
+ *
+ * @param location
+ *   The site (its `root`).
+ * @param cache
+ *   The option.
+ * @param cwd
+ *   The working folder.
+ */
+export function cacheDirFor(location: {root: string}, cache: string | false | null | undefined, cwd: string): string | undefined {
+  return cache === false ? undefined : cache ? path.resolve(cwd, cache) : defaultCacheDir(location)
+}

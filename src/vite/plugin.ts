@@ -8,10 +8,11 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {searchForWorkspaceRoot, type Plugin, type ResolvedConfig, type ViteDevServer} from 'vite'
 import type {VFile} from 'vfile'
-import {discoverSite, listContentPages, type SiteLocation} from '../site/discover.js'
+import {discoverSite, type SiteLocation} from '../site/discover.js'
 import {prepareOutDir} from '../site/out-dir.js'
-import {defaultCacheDir} from '../site/page-cache.js'
-import {createRenderPool, type RenderPool} from '../site/pool.js'
+import {buildPool} from '../site/build-workers.js'
+import {cacheDirFor} from '../site/page-cache.js'
+import type {RenderPool} from '../site/pool.js'
 import {emitSite} from './emit-site.js'
 import {pageModuleCode} from './module.js'
 import {reportToVite} from './report.js'
@@ -94,8 +95,7 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
     return state
   }
 
-  const cacheDirOf = (location: SiteLocation): string | undefined =>
-    options.cache === false ? undefined : options.cache ? path.resolve(cwd, options.cache) : defaultCacheDir(location)
+  const cacheDirOf = (location: SiteLocation): string | undefined => cacheDirFor(location, options.cache, cwd)
   const inContent = async (file: string): Promise<SiteState | undefined> => {
     const site = await siteState()
     const relative = path.relative(site.location.contentDir, file)
@@ -200,7 +200,7 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
       const known = prepareOutDir(path.resolve(config.root, config.build.outDir), located, cacheDirOf(located))
       // The workers load the pipeline while the site is read and Vite bundles the assets: as many as a
       // first build needs, one for a rebuild (more start once it is known how many pages changed).
-      pool = options.pool ?? createRenderPool(known ? 1 : (await listContentPages(located.contentDir)).length, options.workers ?? undefined)
+      pool = options.pool ?? (await buildPool(located, known, options.workers))
       // The site is read while Rolldown bundles the assets; `generateBundle` waits for it (and reports its failure).
       siteState().catch(() => {})
     },

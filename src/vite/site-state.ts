@@ -4,9 +4,8 @@
  * processor for every page) and the shell.
  */
 import path from 'node:path'
-import {discoverSite, type SiteLocation} from '../site/discover.js'
+import {listContentPages, requireSite, type SiteLocation} from '../site/discover.js'
 import {IndexCache} from '../site/index-cache.js'
-import {listContentPages} from '../site/discover.js'
 import type {SitePageRenderer} from '../site/page-render.js'
 import {renderSettingsOf} from '../site/render-site.js'
 import {loadShell, type PageShell} from '../site/shell.js'
@@ -51,8 +50,7 @@ export interface SiteState {
  *   Where it is and how it is built.
  */
 export async function loadSiteState(options: SiteStateOptions): Promise<SiteState> {
-  const location = discoverSite(options.input, {environment: options.environment, cwd: options.cwd})
-  if (!location) throw new Error(`Unexpected \`${options.input}\`, expected a folder: a Hugo site or a content folder`)
+  const location = requireSite(options.input, {environment: options.environment, cwd: options.cwd})
   const cacheDir = options.cacheDir?.(location)
   const cache = cacheDir === undefined ? undefined : new IndexCache(cacheDir)
   const index = buildSiteIndex(location.contentDir, await listContentPages(location.contentDir), {drafts: options.drafts, cwd: options.cwd, cache})
