@@ -6,7 +6,8 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
-import {addPlain, fromPlain, fromPlainFile, hasFatal, placeEnd, placeStart, toPlain, toPlainFile, type PlainMessage} from '../src/util/plain-message.js'
+import {hasFatal} from '../src/util/has-fatal.js'
+import {addPlain, fromPlain, fromPlainFile, placeEnd, placeStart, toPlain, toPlainFile, type PlainMessage} from '../src/util/plain-message.js'
 
 const range = {start: {line: 2, column: 3, offset: 10}, end: {line: 2, column: 9, offset: 16}}
 

@@ -14,7 +14,8 @@ import type {FrontMatter} from '../schema/frontmatter.js'
 import type {Sla} from '../schema/sla.js'
 import {contentHash} from '../util/content-hash.js'
 import {SiteLinks, type LinkLookup} from './links.js'
-import {hasFatal, toPlainFile, type PlainFile} from '../util/plain-message.js'
+import {hasFatal} from '../util/has-fatal.js'
+import {toPlainFile, type PlainFile} from '../util/plain-message.js'
 
 /** What every page of a site is rendered with; plain data, so a worker can receive it. */
 export interface SiteRenderSettings {

@@ -11,6 +11,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {discoverShortcodes} from '../hugo/registry.js'
 import {distinctByPath} from '../transform/data-files-report.js'
+import {hasFatal} from '../util/has-fatal.js'
 import {fromPlainFile, type PlainFile} from '../util/plain-message.js'
 import {compareText} from '../util/sorted.js'
 import {PageCache, type CachedRendering} from './page-cache.js'
@@ -237,7 +238,7 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   const written = await writer.done()
 
   const files = [...location.config.files, job.shell.file, ...index.files, ...pageMessages(index, pageFiles)].filter((file) => file.messages.length > 0)
-  const fatal = files.some((file) => file.messages.some((message) => message.fatal === true))
+  const fatal = hasFatal(files)
   for (const fileName of job.assetFiles ?? []) cache?.output(fileName, '')
   const stale = cache?.staleOutputs() ?? []
   cache?.save()

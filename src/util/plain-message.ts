@@ -134,16 +134,6 @@ export function fromPlainFile(plain: PlainFile, options: {value?: string | undef
 }
 
 /**
- * Whether any message of the files is an error.
- *
- * @param files
- *   Files with messages.
- */
-export function hasFatal(files: ReadonlyArray<{messages: ReadonlyArray<{fatal?: boolean | null | undefined}>}>): boolean {
-  return files.some((file) => file.messages.some((message) => message.fatal === true))
-}
-
-/**
  * Where a place starts: the start of a range, or the point.
  *
  * @param place
