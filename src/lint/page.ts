@@ -5,7 +5,7 @@
  */
 import {VFile} from 'vfile'
 import {createLintProcessor, type LintProcessorOptions} from '../pipeline.js'
-import type {PageFacts} from '../rules/facts.js'
+import {emptyFacts, type PageFacts} from '../rules/facts.js'
 import {contentHash} from '../util/content-hash.js'
 import {toPlain, toPlainFile, type PlainFile, type PlainMessage} from '../util/plain-message.js'
 
@@ -65,7 +65,7 @@ export function createPageLinter(options: PageLinterOptions): (input: PageInput)
     return {
       path: input.path,
       messages: file.messages.map(toPlain),
-      facts: file.data.lintFacts ?? {draft: false, permalink: '', anchors: [], links: [], suppressions: []},
+      facts: file.data.lintFacts ?? emptyFacts(),
       dataFiles: dataFiles.map(toPlainFile),
       dependencies: dataFiles.map((data) => ({path: data.path, hash: contentHash(String(data.value ?? ''))})),
       usesAsOf: typeof sla === 'object' && sla !== null,

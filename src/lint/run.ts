@@ -16,7 +16,7 @@ import {HugoPageIndex} from '../render/page-index.js'
 import type {MarkupOptions, RenderOptions} from '../render/types.js'
 import {discoverSite, listContentPages} from '../site/discover.js'
 import type {SiteConfig} from '../site/config.js'
-import type {LinkFact} from '../rules/facts.js'
+import {emptyFacts, type LinkFact} from '../rules/facts.js'
 import {resolveSiteLink} from '../rules/links.js'
 import type {SitePage} from '../rules/rule.js'
 import {compareText} from '../util/sorted.js'
@@ -175,7 +175,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
     if (page.readError !== undefined || !result) {
       const message = file.message(`Unexpected error reading the file, expected a readable file: ${page.readError ?? 'no result'}`, {ruleId: 'read-error', source: 'slamark'})
       message.fatal = true
-      return {file, contentPath: page.input.contentPath, facts: {draft: false, permalink: '', anchors: [], links: [], suppressions: []}}
+      return {file, contentPath: page.input.contentPath, facts: emptyFacts()}
     }
 
     for (const message of result.messages) addPlain(file, message)
