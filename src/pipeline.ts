@@ -2,13 +2,14 @@ import type {Root} from 'mdast'
 import remarkStringify from 'remark-stringify'
 import {unified, type Processor} from 'unified'
 import {remarkFrontmatterData} from './frontmatter/plugin.js'
-import {createRegistry} from './hugo/registry.js'
+import {createRegistry, type ShortcodeRegistry} from './hugo/registry.js'
 import {remarkRender} from './render/remark-render.js'
 import {remarkRenderChecks} from './render/render-checks.js'
 import type {RenderOptions} from './render/types.js'
 import {remarkLintFacts} from './rules/facts.js'
 import {lintRules} from './rules/index.js'
 import {ruleSetting, type LintSettings, type RuleSetting} from './rules/rule.js'
+import type {ParsePageOptions} from './syntax/parse.js'
 import {remarkHugo, type RemarkHugoOptions} from './syntax/remark-hugo.js'
 import {remarkInjectSla, type InjectOptions} from './transform/inject/index.js'
 import {remarkReport} from './transform/remark-report.js'
@@ -35,15 +36,9 @@ export interface ProcessorOptions extends RemarkHugoOptions, ValidateOptions, In
  *   Parser, validation and renderer options, and the output.
  */
 export function createProcessor(options: ProcessorOptions = {}): Processor<Root, Root, Root, Root, string> {
-  // One registry for the page and for the Markdown strings the renderer parses (titles).
-  const registry = options.registry ?? createRegistry({site: options.site, shortcodes: options.shortcodes})
-  const processor = unified()
-    .use(remarkHugo, {...options, registry})
-    .use(remarkFrontmatterData)
-    .use(remarkValidate, options)
-    .use(remarkReport, {asOf: options.asOf})
+  const parse = parseOptionsOf(options)
+  const processor = readingChain(options, parse.registry)
   if (options.output === 'markdown') return processor.use(remarkStringify) as unknown as Processor<Root, Root, Root, Root, string>
-  const parse = {registry, directives: options.directives, alerts: options.alerts, maxDepth: options.maxDepth}
   return processor.use(remarkInjectSla, options).use(remarkRender, {...options, parse}) as unknown as Processor<Root, Root, Root, Root, string>
 }
 
@@ -69,20 +64,28 @@ export interface LintProcessorOptions extends RemarkHugoOptions, ValidateOptions
  *   Parser, validation and rule options.
  */
 export function createLintProcessor(options: LintProcessorOptions = {}): Processor<Root, Root, Root> {
-  const registry = options.registry ?? createRegistry({site: options.site, shortcodes: options.shortcodes})
+  const parse = parseOptionsOf(options)
   const render = options.render ?? {}
   const settings: LintSettings = {render, failOnBreach: options.failOnBreach === true}
-  const processor = unified()
-    .use(remarkHugo, {...options, registry})
-    .use(remarkFrontmatterData)
-    .use(remarkValidate, options)
-    .use(remarkReport, {asOf: options.asOf})
-    .use(remarkLintFacts)
+  const processor = readingChain(options, parse.registry).use(remarkLintFacts)
   processor.data('slamarkLint', settings)
   for (const rule of lintRules) {
     if (rule.check) processor.use(rule.plugin, ruleSetting(rule, options.rules, settings.failOnBreach))
   }
 
-  const parse = {registry, directives: options.directives, alerts: options.alerts, maxDepth: options.maxDepth}
   return processor.use(remarkInjectSla, {checkOnly: true}).use(remarkRenderChecks, {...render, parse}) as unknown as Processor<Root, Root, Root>
+}
+
+/**
+ * How a chain parses pages and the Markdown strings its renderer parses
+ * (titles): one shortcode registry for both.
+ */
+function parseOptionsOf(options: RemarkHugoOptions): ParsePageOptions & {registry: ShortcodeRegistry} {
+  const registry = options.registry ?? createRegistry({site: options.site, shortcodes: options.shortcodes})
+  return {registry, directives: options.directives, alerts: options.alerts, maxDepth: options.maxDepth}
+}
+
+/** The start of every chain: the Hugo-aware parser, the front matter, validation of the page and `sla:` data, the engine's report. */
+function readingChain(options: RemarkHugoOptions & ValidateOptions, registry: ShortcodeRegistry) {
+  return unified().use(remarkHugo, {...options, registry}).use(remarkFrontmatterData).use(remarkValidate, options).use(remarkReport, {asOf: options.asOf})
 }

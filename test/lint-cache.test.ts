@@ -4,7 +4,10 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {cacheFolder} from '../src/lint/cache.js'
 import type {LoadedConfig} from '../src/lint/config.js'
+import {jsonReport} from '../src/lint/reporters/json.js'
+import {stylishReport} from '../src/lint/reporters/stylish.js'
 import {runLint, type LintRunOptions} from '../src/lint/run.js'
+import {lintRules} from '../src/rules/index.js'
 import {exampleSlaPage} from '../src/rules/sla-notices.js'
 
 const sentinel = 'Unexpected result from the cache, expected it only when nothing it depends on changed'
@@ -132,5 +135,44 @@ describe('lint cache', () => {
     // `a` came from the cache, and its link is checked against the new `b`.
     expect(cached(after, 'content/a.md')).toBe(true)
     expect(after['content/a.md']).toContain('link-fragment-missing: Unexpected fragment `#terms` of `b.md`, expected the id of a heading on that page')
+  })
+
+  it('should report a page from the cache exactly as a page linted now: related place, fix, hint', async () => {
+    const example = (id: string) => lintRules.find((rule) => rule.id === id)!.examples.find((item) => item.title.startsWith('not ok'))!.input
+    const dir = site({'content/repeat.md': example('duplicate-block'), 'content/context.md': example('callout-context-unknown')})
+    const report = async (cache: boolean) => {
+      const result = await runLint({cwd: dir, inputs: [], config: noConfig(dir), version: '1.0.0', jobs: 1, cache})
+      const input = {files: result.files, version: '1.0.0', cwd: dir}
+      return {json: jsonReport(input), stylish: stylishReport(input, false)}
+    }
+
+    const fresh = await report(false)
+    await report(true)
+    // Both pages come from the cache now: a message put into it shows.
+    poison(dir, 'content/repeat.md')
+    poison(dir, 'content/context.md')
+    expect((await report(true)).json.match(/cache-probe/g)).toHaveLength(2)
+    const folder = cacheFolder(dir)
+    const file = path.join(folder, readdirSync(folder)[0]!)
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as {entries: Record<string, {result: {messages: unknown[]}}>}
+    for (const entry of Object.values(stored.entries)) entry.result.messages.pop()
+    writeFileSync(file, JSON.stringify(stored))
+    expect(await report(true)).toEqual(fresh)
+    const related = JSON.parse(fresh.json) as {files: Array<{path: string; messages: Array<Record<string, unknown>>}>}
+    const messages = Object.fromEntries(related.files.map((item) => [item.path, item.messages]))
+    expect(messages['content/repeat.md']!.find((message) => message.ruleId === 'duplicate-block')!.related).toEqual({message: 'First said here', path: 'content/repeat.md', line: 1, column: 1, endLine: 3, endColumn: 17})
+    expect(messages['content/context.md']!.find((message) => message.ruleId === 'callout-context-unknown')!.fix).toEqual({start: 21, end: 28, text: 'caution'})
+  })
+
+  it('should ignore a cache file of an earlier format', async () => {
+    const dir = site({'content/a.md': '---\ntitle: A\n---\n\nFine.\n'})
+    await lint(dir)
+    poison(dir, 'content/a.md')
+    const folder = cacheFolder(dir)
+    const file = path.join(folder, readdirSync(folder)[0]!)
+    const {format, ...earlier} = JSON.parse(readFileSync(file, 'utf8')) as {format: number}
+    expect(format).toBe(2)
+    writeFileSync(file, JSON.stringify(earlier))
+    expect(cached(await lint(dir), 'content/a.md')).toBe(false)
   })
 })

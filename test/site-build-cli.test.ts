@@ -129,6 +129,57 @@ describe('slamark build', () => {
     expect(tree(path.join(root, 'fresh'))).toEqual(cached)
   })
 
+  it('reports a page from the cache exactly as a page rendered now, and ignores a cache of an earlier format', async () => {
+    const fixture = path.join(projectRoot, 'test', 'fixtures', 'data-site')
+    const care = fs.readFileSync(path.join(fixture, 'content', 'care.md'), 'utf8').replace('  ticketsFile: data/sla/care-tickets.yaml\n', '')
+    const root = folderWith({'content/care.md': care, 'data/holidays-nl.ics': fs.readFileSync(path.join(fixture, 'data', 'holidays-nl.ics'), 'utf8')})
+    const build = () => run(['build', '.', '--out', 'public', '--as-of', asOf], root)
+    const first = await build()
+    expect(first.stdout).toContain('Built 1 pages (1 rendered, 0 reused')
+    // Warnings in the data file, each with the page that read it as its related place.
+    expect(first.stderr).toContain('holiday-non-working-day')
+    expect(first.stderr).toMatch(/\[cause\]:\n\s+\d+:\d+-\d+:\d+\s+info\s+read for `sla\.calendars\.office\.holidaysFile` of `\S*content\/care\.md`/)
+    const again = await build()
+    expect(again.stdout).toContain('Built 1 pages (0 rendered, 1 reused')
+    expect(again.stderr).toBe(first.stderr)
+
+    const manifest = path.join(root, 'node_modules', '.cache', 'slamark', 'build', 'manifest.json')
+    const stored = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {format: number}
+    expect(stored.format).toBe(2)
+    fs.writeFileSync(manifest, JSON.stringify({...stored, format: 1}))
+    const earlier = await build()
+    expect(earlier.stdout).toContain('Built 1 pages (1 rendered, 0 reused')
+    expect(earlier.stderr).toBe(first.stderr)
+  })
+
+  it('prints a data file two pages read once, each of its messages once', async () => {
+    const fixture = path.join(projectRoot, 'test', 'fixtures', 'data-site')
+    const care = fs.readFileSync(path.join(fixture, 'content', 'care.md'), 'utf8').replace('  ticketsFile: data/sla/care-tickets.yaml\n', '')
+    const root = folderWith({
+      'content/care.md': care,
+      'content/care-too.md': care.replace('id: website-care', 'id: website-care-too'),
+      'data/holidays-nl.ics': fs.readFileSync(path.join(fixture, 'data', 'holidays-nl.ics'), 'utf8')
+    })
+    const result = await run(['build', '.', '--out', 'public', '--as-of', asOf, '--no-cache'], root)
+    expect(result.code).toBe(0)
+    // A heading per file with messages: the pages, then the data file once.
+    const headings = result.stderr.split('\n').filter((line) => /\.(?:md|ics)$/.test(line))
+    expect(headings.map((line) => line.replace(/^.*?(?=content\/|data\/)/, ''))).toEqual(['content/care-too.md', 'content/care.md', 'data/holidays-nl.ics'])
+    const data = result.stderr.slice(result.stderr.indexOf('data/holidays-nl.ics'))
+    expect(data.match(/^\d+:\d+-\d+:\d+ +warning +Unexpected holiday/gm)).toEqual([
+      expect.stringMatching(/^18:20-18:28 /),
+      expect.stringMatching(/^24:20-24:28 /)
+    ])
+  })
+
+  it('copies the site’s static/ folder into the output as it is', async () => {
+    const root = folderWith({'content/_index.md': page('Home'), 'static/robots.txt': 'User-agent: *\n', 'static/files/terms.txt': 'Terms.\n'})
+    expect((await run(['build', '.', '--out', 'public', '--as-of', asOf, '--no-cache'], root)).code).toBe(0)
+    const built = tree(path.join(root, 'public'))
+    expect(built['robots.txt']).toBe('User-agent: *\n')
+    expect(built['files/terms.txt']).toBe('Terms.\n')
+  })
+
   it('shows its progress on a terminal for large sites', async () => {
     const files: Record<string, string> = {}
     for (let index = 0; index < 210; index++) files[`content/p${index}.md`] = page(`P${index}`)

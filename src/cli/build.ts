@@ -2,6 +2,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {startBuildWorkers} from '../site/build-workers.js'
+import {hasFatal} from '../util/has-fatal.js'
 import {asOfOptionProblem} from './as-of-option.js'
 import type {CommandContext} from './lint.js'
 
@@ -116,7 +117,7 @@ export async function buildCommand(inputs: readonly string[], options: BuildComm
   const where = path.relative(context.cwd, result.outDir) || '.'
   if (result.fatal) {
     // Vite's own failure (not a page's message) is printed as Vite gives it.
-    if (!result.files.some((file) => file.messages.some((message) => message.fatal === true))) {
+    if (!hasFatal(result.files)) {
       context.stderr(`slamark build: ${result.error instanceof Error ? result.error.message : String(result.error)}\n`)
     }
 

@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs'
 import {appendFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {reporter as vfileReporter} from 'vfile-reporter'
@@ -11,6 +10,7 @@ import {jsonReport} from '../lint/reporters/json.js'
 import {sarifReport} from '../lint/reporters/sarif.js'
 import {stylishReport} from '../lint/reporters/stylish.js'
 import {LintUsageError, runLint, type LintRunOptions} from '../lint/run.js'
+import {slamarkVersion} from '../util/version.js'
 import {asOfOptionProblem} from './as-of-option.js'
 
 /** What a command needs from its host: where it runs and where it writes. */
@@ -88,7 +88,7 @@ export async function lint(inputs: readonly string[], context: CommandContext, f
     return 2
   }
 
-  const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+  const version = slamarkVersion()
   const options: LintRunOptions = {
     cwd: context.cwd,
     inputs,

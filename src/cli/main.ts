@@ -1,5 +1,5 @@
-import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
+import {slamarkVersion} from '../util/version.js'
 import type {CommandContext} from './lint.js'
 
 const usage = `Usage: slamark <command> [options]
@@ -86,8 +86,7 @@ export async function main(argv: readonly string[], context: CommandContext & {i
 
   const {values, positionals} = parsed
   if (values.version) {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
-    context.stdout(pkg.version + '\n')
+    context.stdout(slamarkVersion() + '\n')
     return 0
   }
 

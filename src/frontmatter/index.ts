@@ -16,6 +16,7 @@ import {internalRuleId, notMappingRuleId} from './rules.js'
 import {parseTomlFrontMatter} from './toml.js'
 import {parseYamlFrontMatter} from './yaml.js'
 import type {FormatResult, KeyPath, ParsedFrontMatter, ValuePosition} from './types.js'
+import {isRecord} from '../util/is-record.js'
 
 export type {FormatResult, KeyPath, Locate, ParsedFrontMatter, ValuePosition} from './types.js'
 export {
@@ -66,7 +67,7 @@ export function parseFrontMatter(block: FrontMatterBlock): ParsedFrontMatter {
   let data: Record<string, unknown> = {}
   let usable = false
 
-  if (isMapping(result.value)) {
+  if (isRecord(result.value)) {
     data = result.value
     usable = true
   } else if (result.value !== undefined && result.value !== null) {
@@ -170,16 +171,6 @@ function read(format: FrontMatterFormat, text: string, offset: number): FormatRe
       throw new Error(`unknown front matter format ${String(format)}`)
     }
   }
-}
-
-/**
- * Check whether a value is a mapping of keys to values (a plain object).
- *
- * @param value
- *   The top-level value.
- */
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /**

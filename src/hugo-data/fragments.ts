@@ -7,8 +7,9 @@
  * the page's own HTML (icon ids made unique over the whole page included).
  */
 import type {Element, Root as HastRoot} from 'hast'
-import type {Parent, Root, RootContent} from 'mdast'
+import type {Root, RootContent} from 'mdast'
 import type {HastContext} from '../render/types.js'
+import {outermostNodes} from '../syntax/outermost.js'
 import type {SlaBlock, SlaInline} from '../transform/inject/nodes.js'
 
 /** The marker property, as hast names it (`data-slamark-fragment` in HTML). */
@@ -33,22 +34,12 @@ export interface MarkedFragment {
  */
 export function markFragments(tree: Root): Map<string, MarkedFragment> {
   const marked = new Map<string, MarkedFragment>()
-  const stack: Parent[] = [tree]
-  while (stack.length > 0) {
-    const parent = stack.pop()!
-    for (const child of parent.children as RootContent[]) {
-      if (child.type === 'slaBlock' || child.type === 'slaInline') {
-        mark(child, marked)
-        continue
-      }
-
-      if ('children' in child) stack.push(child)
-      const body = (child as {data?: {hugo?: {body?: Root}}}).data?.hugo?.body
-      if (body) stack.push(body)
-    }
-  }
-
+  for (const {node} of outermostNodes(tree, isFilled)) mark(node, marked)
   return marked
+}
+
+function isFilled(node: RootContent): node is SlaBlock | SlaInline {
+  return node.type === 'slaBlock' || node.type === 'slaInline'
 }
 
 function mark(node: SlaBlock | SlaInline, marked: Map<string, MarkedFragment>): void {

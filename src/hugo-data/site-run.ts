@@ -15,6 +15,7 @@ import {discoverSite, listContentPages, type SiteLocation} from '../site/discove
 import {buildSiteIndex, type SitePage} from '../site/site-index.js'
 import {dataFilesOf} from '../transform/data-files-report.js'
 import {checkSite} from '../transform/site-checks.js'
+import {hasFatal} from '../util/has-fatal.js'
 import {cutFragments, markFragments} from './fragments.js'
 import {pageData, type HugoPageData} from './page-data.js'
 
@@ -106,6 +107,6 @@ export async function runSite(folder: string, options: SiteRunOptions): Promise<
   const files = pages.map((item) => item.file)
   checkSite(files)
   const reported = [...site.config.files, ...index.files, ...files, ...dataFilesOf(files)]
-  const fatal = reported.some((file) => file.messages.some((message) => message.fatal === true))
+  const fatal = hasFatal(reported)
   return {site, pages, reported, fatal}
 }

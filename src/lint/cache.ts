@@ -8,11 +8,14 @@
  * the site checks run on every run over the facts of all pages, so a page
  * whose link target changed is re-checked although it did not change.
  */
-import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {contentHash} from '../util/content-hash.js'
 import type {PageResult} from './page.js'
+
+/** The cache file's format (2: messages as `util/plain-message`'s plain data); a file of another format is ignored. */
+const cacheFormat = 2
 
 /** One cached page. */
 export interface CacheEntry {
@@ -32,16 +35,6 @@ export interface LintCache {
   entries: Map<string, CacheEntry>
   /** Whether anything was added since it was read. */
   changed: boolean
-}
-
-/**
- * A content hash: what the cache compares.
- *
- * @param text
- *   A file's text.
- */
-export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex')
 }
 
 /**
@@ -69,8 +62,8 @@ export function cacheFolder(cwd: string): string {
 }
 
 /**
- * Read the cache for a key; an unreadable cache, or one of another key, is
- * empty.
+ * Read the cache for a key; an unreadable cache, or one of another format
+ * or key, is empty.
  *
  * @param cwd
  *   The working folder.
@@ -82,8 +75,8 @@ export async function loadCache(cwd: string, key: string): Promise<LintCache> {
   const file = path.join(cacheFolder(cwd), `cache-${contentHash(path.resolve(cwd)).slice(0, 12)}.json`)
   const cache: LintCache = {file, key, entries: new Map(), changed: false}
   try {
-    const stored = JSON.parse(await readFile(file, 'utf8')) as {key?: string; entries?: Record<string, CacheEntry>}
-    if (stored.key === key && stored.entries) cache.entries = new Map(Object.entries(stored.entries))
+    const stored = JSON.parse(await readFile(file, 'utf8')) as {format?: number; key?: string; entries?: Record<string, CacheEntry>}
+    if (stored.format === cacheFormat && stored.key === key && stored.entries) cache.entries = new Map(Object.entries(stored.entries))
   } catch {
     // No cache yet, or one that cannot be read: start empty.
   }
@@ -102,7 +95,7 @@ export async function saveCache(cache: LintCache): Promise<void> {
   if (!cache.changed) return
   await mkdir(path.dirname(cache.file), {recursive: true})
   const temporary = `${cache.file}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify({key: cache.key, entries: Object.fromEntries(cache.entries)}))
+  await writeFile(temporary, JSON.stringify({format: cacheFormat, key: cache.key, entries: Object.fromEntries(cache.entries)}))
   await rename(temporary, cache.file)
 }
 

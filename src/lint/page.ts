@@ -5,9 +5,9 @@
  */
 import {VFile} from 'vfile'
 import {createLintProcessor, type LintProcessorOptions} from '../pipeline.js'
-import type {PageFacts} from '../rules/facts.js'
-import {contentHash} from './cache.js'
-import {toPlain, type PlainMessage} from './serialize.js'
+import {emptyFacts, type PageFacts} from '../rules/facts.js'
+import {contentHash} from '../util/content-hash.js'
+import {toPlain, toPlainFile, type PlainFile, type PlainMessage} from '../util/plain-message.js'
 
 /** A page to lint. */
 export interface PageInput {
@@ -24,7 +24,7 @@ export interface PageResult {
   messages: PlainMessage[]
   facts: PageFacts
   /** The data files it read, with their own messages. */
-  dataFiles: Array<{path: string; messages: PlainMessage[]}>
+  dataFiles: PlainFile[]
   /** Files besides the page its messages depend on, with their content hashes. */
   dependencies: Array<{path: string; hash: string}>
   /** Whether its messages depend on "now" (an SLA page). */
@@ -65,8 +65,8 @@ export function createPageLinter(options: PageLinterOptions): (input: PageInput)
     return {
       path: input.path,
       messages: file.messages.map(toPlain),
-      facts: file.data.lintFacts ?? {draft: false, permalink: '', anchors: [], links: [], suppressions: []},
-      dataFiles: dataFiles.map((data) => ({path: data.path, messages: data.messages.map(toPlain)})),
+      facts: file.data.lintFacts ?? emptyFacts(),
+      dataFiles: dataFiles.map(toPlainFile),
       dependencies: dataFiles.map((data) => ({path: data.path, hash: contentHash(String(data.value ?? ''))})),
       usesAsOf: typeof sla === 'object' && sla !== null,
       ownAsOf

@@ -16,16 +16,17 @@ import {HugoPageIndex} from '../render/page-index.js'
 import type {MarkupOptions, RenderOptions} from '../render/types.js'
 import {discoverSite, listContentPages} from '../site/discover.js'
 import type {SiteConfig} from '../site/config.js'
-import type {LinkFact} from '../rules/facts.js'
+import {emptyFacts, type LinkFact} from '../rules/facts.js'
 import {resolveSiteLink} from '../rules/links.js'
 import type {SitePage} from '../rules/rule.js'
 import {compareText} from '../util/sorted.js'
-import {cachedResult, contentHash, loadCache, saveCache, storeResult} from './cache.js'
+import {contentHash} from '../util/content-hash.js'
+import {cachedResult, loadCache, saveCache, storeResult} from './cache.js'
 import {changedFiles} from './changed.js'
 import type {LoadedConfig} from './config.js'
 import type {PageInput, PageLinterOptions, PageResult} from './page.js'
 import {distinctByPath} from '../transform/data-files-report.js'
-import {addPlain} from './serialize.js'
+import {addPlain, fromPlainFile} from '../util/plain-message.js'
 import {applySeverities, checkSite, finishPage, sortMessages, type RuleSettings, type SiteFile} from './site.js'
 
 /** Options of {@link runLint}. */
@@ -174,7 +175,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
     if (page.readError !== undefined || !result) {
       const message = file.message(`Unexpected error reading the file, expected a readable file: ${page.readError ?? 'no result'}`, {ruleId: 'read-error', source: 'slamark'})
       message.fatal = true
-      return {file, contentPath: page.input.contentPath, facts: {draft: false, permalink: '', anchors: [], links: [], suppressions: []}}
+      return {file, contentPath: page.input.contentPath, facts: emptyFacts()}
     }
 
     for (const message of result.messages) addPlain(file, message)
@@ -281,9 +282,5 @@ function selectChanged(files: readonly SiteFile[], fulls: readonly string[], pla
 
 /** The data files the pages read, one per path, with every distinct message any page found in it. */
 function dataFilesOf(results: ReadonlyArray<PageResult | undefined>, cwd: string): VFile[] {
-  return distinctByPath(results.flatMap((result) => result?.dataFiles ?? []), (data) => data.messages).map(({file: data, messages}) => {
-    const file = new VFile({path: data.path, cwd})
-    for (const message of messages) addPlain(file, message)
-    return file
-  })
+  return distinctByPath(results.flatMap((result) => result?.dataFiles ?? []), (data) => data.messages).map(({file, messages}) => fromPlainFile({path: file.path, messages}, {cwd}))
 }

@@ -54,6 +54,26 @@ declare module 'vfile' {
 // Shortcodes whose body Doks renders with `markdownify`, which Hugo renders as the home page.
 const markdownified = new Set(['details', 'card'])
 
+/** The facts of a page nothing could be learnt from (unreadable, or the chain failed on it). */
+export function emptyFacts(): PageFacts {
+  return {draft: false, permalink: '', anchors: [], links: [], suppressions: []}
+}
+
+/**
+ * A page's `sla.id` and where it is written, when it has one.
+ *
+ * @param file
+ *   The page, its front matter read.
+ */
+export function slaIdFact(file: VFile): PageFacts['slaId'] {
+  const sla = file.data.frontmatter?.sla
+  const id = typeof sla === 'object' && sla !== null ? (sla as {id?: unknown}).id : undefined
+  if (typeof id !== 'string') return undefined
+  const where = file.data.frontmatterLocate?.(['sla', 'id'])
+  const lines = lineIndexFor(file)
+  return {id, place: where ? {start: lines.toPoint(where.start), end: lines.toPoint(where.end)} : undefined}
+}
+
 /**
  * Gather a page's facts into `file.data.lintFacts`. The page's path under
  * `content/` is `file.data.contentPath` (default: the file's path).
@@ -74,14 +94,8 @@ export function remarkLintFacts(this: Processor) {
       suppressions: parseSuppressions(tree, source)
     }
 
-    const sla = frontmatter.sla
-    const id = typeof sla === 'object' && sla !== null ? (sla as {id?: unknown}).id : undefined
-    if (typeof id === 'string') {
-      const where = file.data.frontmatterLocate?.(['sla', 'id'])
-      const lines = lineIndexFor(file)
-      facts.slaId = {id, place: where ? {start: lines.toPoint(where.start), end: lines.toPoint(where.end)} : undefined}
-    }
-
+    const slaId = slaIdFact(file)
+    if (slaId) facts.slaId = slaId
     file.data.lintFacts = facts
     return undefined
   }

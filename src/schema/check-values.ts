@@ -15,11 +15,9 @@ import {
   type ValueProblem,
   type ValueResult
 } from './values/index.js'
+import {isRecord} from '../util/is-record.js'
 
 type Data = Record<string, unknown>
-
-const isRecord = (value: unknown): value is Data =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
 

@@ -1,14 +1,12 @@
 import {didYouMean} from '../util/did-you-mean.js'
 import type {DataPath, Finding} from './finding.js'
 import {clientCausedPauseReasons} from './sla.js'
+import {isRecord} from '../util/is-record.js'
 
 /** Calendar names every SLA knows without declaring them. */
 export const builtInCalendars: readonly string[] = ['24x7']
 
 type Data = Record<string, unknown>
-
-const isRecord = (value: unknown): value is Data =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const keys = (value: unknown): string[] => (isRecord(value) ? Object.keys(value) : [])
 

@@ -14,6 +14,7 @@
  */
 
 import * as z from 'zod'
+import {isRecord} from '../util/is-record.js'
 
 // ---------------------------------------------------------------------------
 // Registries shared with `page.ts`, `frontmatter.ts` and `json-schema.ts`.
@@ -188,10 +189,6 @@ function exclusive<T extends z.ZodType>(schema: T, a: string, b: string): T {
 /** JSON Schema for "has all these keys", written so Ajv's strict mode accepts it. */
 function requires(...keys: string[]): Record<string, unknown> {
   return {type: 'object', properties: Object.fromEntries(keys.map((key) => [key, true])), required: keys}
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 // ---------------------------------------------------------------------------

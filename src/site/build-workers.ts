@@ -4,10 +4,9 @@
  * loads Vite and reads the site. Light on imports on purpose.
  */
 import path from 'node:path'
-import {discoverSite} from './discover.js'
-import {listContentPages} from './discover.js'
+import {discoverSite, listContentPages, type SiteLocation} from './discover.js'
 import {knownOutDir} from './out-dir.js'
-import {defaultCacheDir} from './page-cache.js'
+import {cacheDirFor} from './page-cache.js'
 import {createRenderPool, type RenderPool} from './pool.js'
 
 /**
@@ -23,7 +22,22 @@ import {createRenderPool, type RenderPool} from './pool.js'
 export async function startBuildWorkers(options: {input: string; outDir: string; cwd: string; cache?: string | false | null | undefined; workers?: number | null | undefined}): Promise<RenderPool | undefined> {
   const location = discoverSite(path.resolve(options.cwd, options.input), {cwd: options.cwd})
   if (!location) return undefined
-  const cacheDir = options.cache === false ? undefined : options.cache ? path.resolve(options.cwd, options.cache) : defaultCacheDir(location)
-  const known = knownOutDir(path.resolve(options.cwd, options.outDir), cacheDir)
-  return createRenderPool(known ? 1 : (await listContentPages(location.contentDir)).length, options.workers ?? undefined)
+  const known = knownOutDir(path.resolve(options.cwd, options.outDir), cacheDirFor(location, options.cache, options.cwd))
+  return buildPool(location, known, options.workers)
+}
+
+/**
+ * The render pool of a build: as many workers as a first build of all the
+ * site's pages needs, one for a rebuild (more start once it is known how
+ * many pages changed).
+ *
+ * @param location
+ *   The site.
+ * @param known
+ *   Whether the cache knows the output folder (a rebuild).
+ * @param workers
+ *   The most workers (default: the machine's available parallelism).
+ */
+export async function buildPool(location: SiteLocation, known: boolean, workers: number | null | undefined): Promise<RenderPool> {
+  return createRenderPool(known ? 1 : (await listContentPages(location.contentDir)).length, workers ?? undefined)
 }

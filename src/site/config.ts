@@ -18,7 +18,8 @@ import {readDataFile} from '../transform/read-data-file.js'
 import {configExtensions, configFolderFiles, rootConfigFile, type ConfigFileEntry} from './config-files.js'
 import {decodeMarkup} from './markup.js'
 import {configNotMappingRuleId, configUnreadableRuleId, configUnsupportedRuleId} from './rules.js'
-import {decodeWeak, isTable} from './weak-decode.js'
+import {decodeWeak} from './weak-decode.js'
+import {isRecord} from '../util/is-record.js'
 
 /** Options of {@link readSiteConfig}. */
 export interface SiteConfigOptions {
@@ -104,7 +105,7 @@ export function readSiteConfig(root: string, options: SiteConfigOptions = {}): S
     const result = readFormat(entry.format, read.text, 0, 'configuration')
     for (const item of result.diagnostics) report(file, item, lines)
     if (result.value === undefined || result.value === null) continue
-    if (!isTable(result.value)) {
+    if (!isRecord(result.value)) {
       report(file, notMapping(result.value, result.locate), lines)
       continue
     }
@@ -203,7 +204,7 @@ function mergeInto(
 ): void {
   let table = target
   for (const key of at) {
-    if (!isTable(table[key])) table[key] = {}
+    if (!isRecord(table[key])) table[key] = {}
     table = table[key] as Record<string, unknown>
   }
 
@@ -212,8 +213,8 @@ function mergeInto(
     const keys = [...at, lower]
     const itemWritten = [...written, key]
     origins.set(keys.join('\u0000'), {...source, path: itemWritten})
-    if (isTable(item)) {
-      if (!isTable(table[lower])) table[lower] = {}
+    if (isRecord(item)) {
+      if (!isRecord(table[lower])) table[lower] = {}
       mergeInto(target, keys, item, itemWritten, source, origins)
     } else {
       table[lower] = item

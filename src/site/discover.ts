@@ -57,6 +57,33 @@ export function discoverSite(folder: string, options: SiteConfigOptions = {}): S
   return {kind: 'content', root: full, contentDir: full, layoutsDir: undefined, config: defaultSiteConfig()}
 }
 
+/**
+ * The site of a folder a command or the plugin was given; an error naming
+ * the folder when it is not one.
+ *
+ * @param folder
+ *   The folder as given (absolute, or relative to the working folder).
+ * @param options
+ *   The configuration's environment and the folder messages are relative to.
+ */
+export function requireSite(folder: string, options: SiteConfigOptions = {}): SiteLocation {
+  const location = discoverSite(folder, options)
+  if (!location) throw new Error(`Unexpected \`${folder}\`, expected a folder: a Hugo site or a content folder`)
+  return location
+}
+
+/**
+ * The site's `static/` folder, copied into the output as it is (as Vite
+ * copies `public/`); `false` when it has none.
+ *
+ * @param location
+ *   The site.
+ */
+export function staticDirOf(location: SiteLocation): string | false {
+  const folder = path.join(location.root, 'static')
+  return isFolder(folder) ? folder : false
+}
+
 function siteAt(root: string, options: SiteConfigOptions): SiteLocation {
   const config = readSiteConfig(root, options)
   const layouts = path.join(root, 'layouts')

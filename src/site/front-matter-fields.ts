@@ -17,6 +17,7 @@ import {parseDocument} from 'yaml'
 import {parseFrontMatter} from '../frontmatter/index.js'
 import {fastYamlValue} from '../frontmatter/yaml-fast.js'
 import type {FrontMatterBlock} from '../hugo/types.js'
+import {isRecord} from '../util/is-record.js'
 
 /** The top-level keys the site index reads (lower case, as Hugo reads keys). */
 export const indexKeys: ReadonlySet<string> = new Set(['title', 'linktitle', 'draft', 'weight', 'date', 'lastmod', 'slug', 'url', 'description', 'summary', 'seo'])
@@ -82,7 +83,7 @@ function yamlFields(text: string): Record<string, unknown> | undefined {
     // An error in these entries: the whole reader decides (and finds the block unusable).
     if (document.errors.length > 0) return undefined
     const value: unknown = document.toJS()
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? pick(value as Record<string, unknown>) : undefined
+    return isRecord(value) ? pick(value) : undefined
   } catch {
     return undefined
   }

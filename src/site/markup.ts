@@ -8,7 +8,8 @@
 import type {Diagnostic} from '../hugo/diagnostic.js'
 import type {MarkupOptions} from '../render/types.js'
 import {configValueTypeRuleId, configValueUnknownRuleId} from './rules.js'
-import {decodeWeak, isTable, type WeakType} from './weak-decode.js'
+import {decodeWeak, type WeakType} from './weak-decode.js'
+import {isRecord} from '../util/is-record.js'
 
 /** How one setting decodes: a Go type, one of some words, or a table of settings. */
 type Spec = WeakType | {oneOf: readonly string[]} | 'typographer' | {readonly [key: string]: Spec}
@@ -64,7 +65,7 @@ function decodeTable(
   keys: string[],
   onProblem: MarkupProblem
 ): Record<string, unknown> | undefined {
-  if (!isTable(raw)) {
+  if (!isRecord(raw)) {
     onProblem(keys, typeProblem(`Unexpected ${Array.isArray(raw) ? 'list' : typeof raw} for \`${names.join('.')}\`, expected a table of settings`))
     return undefined
   }
@@ -82,7 +83,7 @@ function decodeTable(
       else onProblem(path, decoded.problem)
     } else if (item === 'typographer') {
       // Hugo 0.111 reads a boolean; later versions a table with `disable`.
-      if (isTable(value)) {
+      if (isRecord(value)) {
         result[name] = decodeTable(value, {disable: 'bool'}, [...names, name], path, onProblem)!
       } else {
         const decoded = decodeWeak(value, 'bool', label)

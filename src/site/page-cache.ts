@@ -17,8 +17,11 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {LinkLookup} from './links.js'
-import type {StoredFile} from './messages.js'
+import type {PlainFile} from '../util/plain-message.js'
 import type {RenderedSitePage} from './page-render.js'
+
+/** The manifest's format: a manifest of another format is ignored. */
+const manifestFormat = 2
 
 /** What the manifest keeps of one page. */
 export interface CachedPage {
@@ -29,7 +32,7 @@ export interface CachedPage {
   /** Where its links and `relref`s led. */
   links: LinkLookup[]
   /** Its messages (reported again when the page is not rendered). */
-  files: StoredFile[]
+  files: PlainFile[]
   fatal: boolean
 }
 
@@ -38,8 +41,8 @@ export type CachedRendering = Pick<RenderedSitePage, 'html' | 'toc' | 'headings'
 
 /** The manifest of the last build. */
 export interface BuildManifest {
-  /** The manifest's own format. */
-  format: 1
+  /** The manifest's own format (2: messages keep their place as vfile's `place`). */
+  format: typeof manifestFormat
   /** Hash of the render settings: when it differs, nothing is reused. */
   settings: string
   /** Hash of what surrounds every page's content: when it differs, every page file is written again. */
@@ -70,7 +73,7 @@ export class PageCache {
   constructor(folder: string, settings: string, frame: string, outDir: string) {
     this.#folder = folder
     this.#previous = readManifest(path.join(folder, 'manifest.json'))
-    this.#next = {format: 1, settings, frame, outDir, outputs: {}, pages: {}}
+    this.#next = {format: manifestFormat, settings, frame, outDir, outputs: {}, pages: {}}
   }
 
   /** Whether the last build wrote to the same output folder with the same settings and frame: its files can stay. */
@@ -211,7 +214,7 @@ export function lastOutDir(folder: string): string | undefined {
 function readManifest(file: string): BuildManifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as BuildManifest
-    return manifest.format === 1 && typeof manifest.pages === 'object' && typeof manifest.outputs === 'object' ? manifest : undefined
+    return manifest.format === manifestFormat && typeof manifest.pages === 'object' && typeof manifest.outputs === 'object' ? manifest : undefined
   } catch {
     return undefined
   }
@@ -226,4 +229,19 @@ function readManifest(file: string): BuildManifest | undefined {
  */
 export function defaultCacheDir(location: {root: string}): string {
   return path.join(location.root, 'node_modules', '.cache', 'slamark', 'build')
+}
+
+/**
+ * The build cache folder for a `cache` option: none for `false`, the folder
+ * it names (from the working folder), else {@link defaultCacheDir}.
+ *
+ * @param location
+ *   The site (its `root`).
+ * @param cache
+ *   The option.
+ * @param cwd
+ *   The working folder.
+ */
+export function cacheDirFor(location: {root: string}, cache: string | false | null | undefined, cwd: string): string | undefined {
+  return cache === false ? undefined : cache ? path.resolve(cwd, cache) : defaultCacheDir(location)
 }

@@ -12,9 +12,10 @@ import {createProcessor} from '../pipeline.js'
 import type {MarkupOptions, RenderedHeading} from '../render/types.js'
 import type {FrontMatter} from '../schema/frontmatter.js'
 import type {Sla} from '../schema/sla.js'
-import {contentHash} from './hash.js'
+import {contentHash} from '../util/content-hash.js'
 import {SiteLinks, type LinkLookup} from './links.js'
-import {hasFatal, storeFile, type StoredFile} from './messages.js'
+import {hasFatal} from '../util/has-fatal.js'
+import {toPlainFile, type PlainFile} from '../util/plain-message.js'
 
 /** What every page of a site is rendered with; plain data, so a worker can receive it. */
 export interface SiteRenderSettings {
@@ -56,7 +57,7 @@ export interface RenderedSitePage {
   /** The engine's report, when the SLA is valid. */
   report: SlaReport | undefined
   /** The page's messages, then those of each data file it read. */
-  files: StoredFile[]
+  files: PlainFile[]
   /** The data files it read: absolute path and a hash of the text read. */
   dependencies: Array<{file: string; hash: string}>
   /** Where its links and `relref`s led: it renders the same while they lead there. */
@@ -103,7 +104,7 @@ export function createSitePageRenderer(settings: SiteRenderSettings): SitePageRe
       page: file.data.page,
       sla: file.data.sla,
       report: file.data.slaReport,
-      files: files.map(storeFile),
+      files: files.map(toPlainFile),
       dependencies: dataFiles.map((data) => ({file: path.resolve(settings.cwd, data.path), hash: contentHash(String(data.value ?? ''))})),
       links: [...links.recorded()],
       fatal: hasFatal(files)

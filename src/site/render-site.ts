@@ -10,10 +10,12 @@ import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {discoverShortcodes} from '../hugo/registry.js'
+import {distinctByPath} from '../transform/data-files-report.js'
+import {hasFatal} from '../util/has-fatal.js'
+import {fromPlainFile, type PlainFile} from '../util/plain-message.js'
 import {compareText} from '../util/sorted.js'
-import {reviveFile, type StoredFile} from './messages.js'
 import {PageCache, type CachedRendering} from './page-cache.js'
-import {contentHash} from './hash.js'
+import {contentHash} from '../util/content-hash.js'
 import {SiteLinks} from './links.js'
 import type {SiteRenderSettings} from './page-render.js'
 import {createRenderPool, type RenderPool} from './pool.js'
@@ -131,7 +133,7 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   const writer = createWriter(job.outDir)
 
   const kept: string[] = []
-  const pageFiles = new Map<string, StoredFile[]>()
+  const pageFiles = new Map<string, PlainFile[]>()
   const write = (fileName: string, source: string): void => {
     const hash = contentHash(source)
     cache?.output(fileName, hash)
@@ -168,14 +170,16 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
     return hashes.get(file)
   }
 
-  const toRender: SitePage[] = []
+  // Each page's text is hashed once: to look it up, and to keep it when rendered now.
+  const toRender: Array<{page: SitePage; sourceHash: string}> = []
   let reused = 0
   let done = 0
   const total = index.pages.length
   for (const page of index.pages) {
-    const cached = cache?.page(page.contentPath, contentHash(page.source), hashFile, (lookups) => links.stillResolve(lookups, page.contentPath))
+    const sourceHash = cache === undefined ? '' : contentHash(page.source)
+    const cached = cache?.page(page.contentPath, sourceHash, hashFile, (lookups) => links.stillResolve(lookups, page.contentPath))
     if (!cached) {
-      toRender.push(page)
+      toRender.push({page, sourceHash})
       continue
     }
 
@@ -188,7 +192,7 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
     } else {
       const rendering = cache!.rendering(page.contentPath)
       if (!rendering) {
-        toRender.push(page)
+        toRender.push({page, sourceHash})
         continue
       }
 
@@ -206,11 +210,11 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   pool.resize(toRender.length)
   try {
     await Promise.all(
-      toRender.map(async (page) => {
+      toRender.map(async ({page, sourceHash}) => {
         const rendered = await pool.render(page.contentPath, page.source, {lean: true, cacheFile: cache?.renderingFile(page.contentPath)})
         output(page, rendered)
         pageFiles.set(page.contentPath, rendered.files)
-        cache?.keep(page.contentPath, {source: contentHash(page.source), dependencies: rendered.dependencies, links: rendered.links, files: rendered.files, fatal: rendered.fatal})
+        cache?.keep(page.contentPath, {source: sourceHash, dependencies: rendered.dependencies, links: rendered.links, files: rendered.files, fatal: rendered.fatal})
         job.onProgress?.(++done, total)
       })
     )
@@ -234,7 +238,7 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   const written = await writer.done()
 
   const files = [...location.config.files, job.shell.file, ...index.files, ...pageMessages(index, pageFiles)].filter((file) => file.messages.length > 0)
-  const fatal = files.some((file) => file.messages.some((message) => message.fatal === true))
+  const fatal = hasFatal(files)
   for (const fileName of job.assetFiles ?? []) cache?.output(fileName, '')
   const stale = cache?.staleOutputs() ?? []
   cache?.save()
@@ -291,27 +295,14 @@ function createWriter(outDir: string): {write(fileName: string, source: string):
  * The pages' messages, in page order, then each data file once with every
  * distinct message any page found in it.
  */
-function pageMessages(index: SiteIndex, pageFiles: Map<string, StoredFile[]>): VFile[] {
+function pageMessages(index: SiteIndex, pageFiles: Map<string, PlainFile[]>): VFile[] {
   const pages: VFile[] = []
-  const data = new Map<string, {file: VFile; seen: Set<string>}>()
+  const read: PlainFile[] = []
   for (const page of index.pages) {
-    const [own, ...read] = pageFiles.get(page.contentPath) ?? []
-    if (own) pages.push(reviveFile(own, page.source))
-    for (const stored of read) {
-      let entry = data.get(stored.path)
-      if (!entry) {
-        entry = {file: reviveFile({path: stored.path, messages: []}), seen: new Set()}
-        data.set(stored.path, entry)
-      }
-
-      for (const message of reviveFile(stored).messages) {
-        const key = [message.line, message.column, message.ruleId, message.reason].join('\u0000')
-        if (entry.seen.has(key)) continue
-        entry.seen.add(key)
-        entry.file.messages.push(message)
-      }
-    }
+    const [own, ...dataFiles] = pageFiles.get(page.contentPath) ?? []
+    if (own) pages.push(fromPlainFile(own, {value: page.source}))
+    read.push(...dataFiles)
   }
 
-  return [...pages, ...[...data.values()].map((entry) => entry.file).sort((a, b) => compareText(a.path, b.path))]
+  return [...pages, ...distinctByPath(read, (file) => file.messages).map(({file, messages}) => fromPlainFile({path: file.path, messages}))]
 }

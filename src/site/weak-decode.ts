@@ -7,22 +7,13 @@
  */
 import type {Diagnostic} from '../hugo/diagnostic.js'
 import {configValueTypeRuleId} from './rules.js'
+import {isRecord} from '../util/is-record.js'
 
 /** The Go type a setting decodes into. */
 export type WeakType = 'bool' | 'int' | 'string'
 
 /** A decoded value, or why Hugo cannot decode it (offsets to be filled in). */
 export type WeakResult = {ok: true; value: boolean | number | string} | {ok: false; problem: Diagnostic}
-
-/**
- * Whether a value is a table (a plain object).
- *
- * @param value
- *   Any parsed value.
- */
-export function isTable(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 // Go's `strconv.ParseBool`.
 const goBooleans: Record<string, boolean> = {
@@ -50,7 +41,7 @@ const typeNames: Record<WeakType, string> = {bool: 'a boolean (`true` or `false`
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'list'
-  if (isTable(value)) return 'table'
+  if (isRecord(value)) return 'table'
   if (typeof value === 'string') return `text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``
   return `${typeof value === 'bigint' ? 'number' : typeof value} \`${String(value)}\``
 }

@@ -20,6 +20,7 @@ import {datePattern} from '../schema/sla.js'
 import {LineIndex, lineIndexFor} from '../syntax/line-index.js'
 import {report} from '../syntax/messages.js'
 import {readDataFile} from './read-data-file.js'
+import {isRecord} from '../util/is-record.js'
 
 /** Parsed data files of one processor, by file, so pages that share a file parse it once. */
 export type DataFileCache = Map<string, {text: string; parsed: ParsedDataFile; lines: LineIndex}>
@@ -163,6 +164,3 @@ function repeatWindow(sla: Record<string, unknown>, asOf: string): RecurrenceWin
   const to = date(effective.to) ?? `${String(Math.max(now, Number(from.slice(0, 4))) + 1).padStart(4, '0')}-12-31`
   return {from, to}
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -10,6 +10,7 @@ import type {Sla} from '../schema/sla.js'
 import {didYouMean} from '../util/did-you-mean.js'
 import {reportWithDataFiles} from './data-findings.js'
 import {createDataFileCache, loadDataFiles} from './data-files.js'
+import {isRecord} from '../util/is-record.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -113,9 +114,6 @@ function validate(data: Record<string, unknown>, context: CheckContext) {
   findings.push(...valueFindings)
   return {findings, validated}
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** A zod issue as a finding, with a stable rule id and a did-you-mean. */
 function issueFinding(issue: FrontMatterIssue): Finding {

@@ -1,4 +1,5 @@
 import type {VFile} from 'vfile'
+import {emptyFacts, slaIdFact} from '../rules/facts.js'
 import {emit} from '../rules/rule.js'
 import {slaIdDuplicate} from '../rules/sla-id-duplicate.js'
 import type {SitePage} from '../rules/rule.js'
@@ -17,12 +18,9 @@ import {lineIndexFor} from '../syntax/line-index.js'
  */
 export function checkSite(files: readonly VFile[]): void {
   const pages: SitePage[] = files.map((file) => {
-    const sla = file.data.frontmatter?.sla
-    const id = typeof sla === 'object' && sla !== null ? (sla as {id?: unknown}).id : undefined
-    const where = file.data.frontmatterLocate?.(['sla', 'id'])
-    const lines = lineIndexFor(file)
-    const facts: SitePage['facts'] = {draft: false, permalink: '', anchors: [], links: [], suppressions: []}
-    if (typeof id === 'string' && where) facts.slaId = {id, place: {start: lines.toPoint(where.start), end: lines.toPoint(where.end)}}
+    const facts = emptyFacts()
+    const slaId = slaIdFact(file)
+    if (slaId?.place) facts.slaId = slaId
     return {path: file.path, contentPath: file.path, facts}
   })
   const byPage = new Map(pages.map((page, index) => [page, files[index]!]))

@@ -1,4 +1,5 @@
 import {compareText} from './sorted.js'
+import {isRecord} from './is-record.js'
 
 /**
  * JSON with every object's keys in code point order, two-space indented and
@@ -10,7 +11,7 @@ import {compareText} from './sorted.js'
  *   JSON-compatible data (no cycles).
  */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => (isPlainObject(item) ? sortedCopy(item) : item), 2) + '\n'
+  return JSON.stringify(value, (_key, item: unknown) => (isRecord(item) ? sortedCopy(item) : item), 2) + '\n'
 }
 
 function sortedCopy(object: Record<string, unknown>): Record<string, unknown> {
@@ -18,8 +19,4 @@ function sortedCopy(object: Record<string, unknown>): Record<string, unknown> {
   const copy = Object.create(null) as Record<string, unknown>
   for (const key of Object.keys(object).sort(compareText)) copy[key] = object[key]
   return copy
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -5,10 +5,9 @@
  */
 import path from 'node:path'
 import {build, type LogLevel} from 'vite'
-import {isFolder} from '../site/config-files.js'
-import {discoverSite} from '../site/discover.js'
+import {requireSite, staticDirOf} from '../site/discover.js'
 import type {RenderPool} from '../site/pool.js'
-import {defaultCacheDir} from '../site/page-cache.js'
+import {cacheDirFor} from '../site/page-cache.js'
 import {prepareOutDir} from '../site/out-dir.js'
 import {slamark, type SiteBuildReport} from './plugin.js'
 
@@ -57,19 +56,17 @@ export interface BuildSiteResult extends SiteBuildReport {
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const cwd = options.cwd ?? process.cwd()
   const input = path.resolve(cwd, options.input)
-  const location = discoverSite(input, {cwd})
-  if (!location) throw new Error(`Unexpected \`${options.input}\`, expected a folder: a Hugo site or a content folder`)
+  const location = requireSite(options.input, {cwd})
   const outDir = path.resolve(cwd, options.outDir ?? 'dist')
   const cache = options.cache === undefined || options.cache === null ? undefined : options.cache === false ? false : path.resolve(cwd, options.cache)
   // Checked before Vite starts, so a refusal reads as one line rather than as a failed bundle.
   try {
-    prepareOutDir(outDir, location, cache === false ? undefined : (cache ?? defaultCacheDir(location)))
+    prepareOutDir(outDir, location, cacheDirFor(location, cache, cwd))
   } catch (error) {
     await options.pool?.close()
     throw error
   }
 
-  const publicDir = path.join(location.root, 'static')
   let report: SiteBuildReport | undefined
   let error: unknown
   try {
@@ -77,8 +74,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       configFile: false,
       root: location.root,
       logLevel: options.logLevel ?? 'silent',
-      // Hugo's `static/` is copied as it is, as Vite copies `public/`.
-      publicDir: isFolder(publicDir) ? publicDir : false,
+      publicDir: staticDirOf(location),
       build: {outDir, reportCompressedSize: false},
       plugins: [
         slamark({

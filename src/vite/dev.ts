@@ -5,8 +5,7 @@
  */
 import path from 'node:path'
 import {createServer, type LogLevel, type ViteDevServer} from 'vite'
-import {isFolder} from '../site/config-files.js'
-import {discoverSite} from '../site/discover.js'
+import {requireSite, staticDirOf} from '../site/discover.js'
 import {slamark} from './plugin.js'
 
 /** Options of {@link startDevServer}. */
@@ -47,15 +46,13 @@ export interface DevServer {
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const cwd = options.cwd ?? process.cwd()
   const input = path.resolve(cwd, options.input)
-  const location = discoverSite(input, {cwd, environment: 'development'})
-  if (!location) throw new Error(`Unexpected \`${options.input}\`, expected a folder: a Hugo site or a content folder`)
-  const publicDir = path.join(location.root, 'static')
+  const location = requireSite(options.input, {cwd, environment: 'development'})
   const server = await createServer({
     configFile: false,
     root: location.root,
     appType: 'custom',
     logLevel: options.logLevel ?? 'info',
-    publicDir: isFolder(publicDir) ? publicDir : false,
+    publicDir: staticDirOf(location),
     server: {host: options.host ?? '127.0.0.1', port: options.port ?? 5173, strictPort: options.strictPort ?? false},
     plugins: [slamark({content: input, drafts: options.drafts, asOf: options.asOf})]
   })

@@ -7,7 +7,7 @@ import type {SlaReport} from '../engine/report.js'
 import type {RenderedHeading} from '../render/types.js'
 import type {FrontMatter} from '../schema/frontmatter.js'
 import type {Sla} from '../schema/sla.js'
-import type {StoredFile} from '../site/messages.js'
+import {placeEnd, placeStart, type PlainFile} from '../util/plain-message.js'
 import type {RenderedSitePage} from '../site/page-render.js'
 
 /** One message of a page (or of a data file it read), as a page module exports it. */
@@ -58,16 +58,16 @@ export interface PageModule {
  * A page's messages as plain objects.
  *
  * @param files
- *   The page's stored messages, then its data files'.
+ *   The page's messages, then its data files'.
  */
-export function diagnosticsOf(files: readonly StoredFile[]): PageDiagnostic[] {
+export function diagnosticsOf(files: readonly PlainFile[]): PageDiagnostic[] {
   return files.flatMap((file) =>
     file.messages.map((message) => ({
       file: file.path,
-      line: message.start?.line,
-      column: message.start?.column,
-      endLine: message.end?.line,
-      endColumn: message.end?.column,
+      line: placeStart(message.place)?.line,
+      column: placeStart(message.place)?.column,
+      endLine: placeEnd(message.place)?.line,
+      endColumn: placeEnd(message.place)?.column,
       ruleId: message.ruleId,
       severity: message.fatal === true ? ('error' as const) : ('warning' as const),
       reason: message.reason,

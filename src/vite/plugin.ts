@@ -3,20 +3,22 @@
  * messages in Vite's terminal and overlay, live pages in the dev server, and
  * (with `site: true`) the static site emitted by `vite build`.
  */
-import {readFileSync, rmSync} from 'node:fs'
+import {rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {searchForWorkspaceRoot, type Plugin, type ResolvedConfig, type ViteDevServer} from 'vite'
 import type {VFile} from 'vfile'
-import {discoverSite, listContentPages, type SiteLocation} from '../site/discover.js'
+import {discoverSite, type SiteLocation} from '../site/discover.js'
 import {prepareOutDir} from '../site/out-dir.js'
-import {defaultCacheDir} from '../site/page-cache.js'
-import {createRenderPool, type RenderPool} from '../site/pool.js'
+import {buildPool} from '../site/build-workers.js'
+import {cacheDirFor} from '../site/page-cache.js'
+import type {RenderPool} from '../site/pool.js'
 import {emitSite} from './emit-site.js'
 import {pageModuleCode} from './module.js'
 import {reportToVite} from './report.js'
 import {loadSiteState, refreshPage, type SiteState} from './site-state.js'
 import {devPagesMiddleware} from './dev-pages.js'
+import {slamarkVersion} from '../util/version.js'
 
 /** Options of {@link slamark}. */
 export interface SlamarkViteOptions {
@@ -62,7 +64,6 @@ const packageRoot = fileURLToPath(new URL('../../', import.meta.url))
 /** The site's stylesheet and script, shipped in the package's `site/` folder. */
 export const siteAssetsDir: string = path.join(packageRoot, 'site')
 const entryId = 'virtual:slamark/entry'
-const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
 
 /**
  * The slamark Vite plugin.
@@ -94,8 +95,7 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
     return state
   }
 
-  const cacheDirOf = (location: SiteLocation): string | undefined =>
-    options.cache === false ? undefined : options.cache ? path.resolve(cwd, options.cache) : defaultCacheDir(location)
+  const cacheDirOf = (location: SiteLocation): string | undefined => cacheDirFor(location, options.cache, cwd)
   const inContent = async (file: string): Promise<SiteState | undefined> => {
     const site = await siteState()
     const relative = path.relative(site.location.contentDir, file)
@@ -200,7 +200,7 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
       const known = prepareOutDir(path.resolve(config.root, config.build.outDir), located, cacheDirOf(located))
       // The workers load the pipeline while the site is read and Vite bundles the assets: as many as a
       // first build needs, one for a rebuild (more start once it is known how many pages changed).
-      pool = options.pool ?? createRenderPool(known ? 1 : (await listContentPages(located.contentDir)).length, options.workers ?? undefined)
+      pool = options.pool ?? (await buildPool(located, known, options.workers))
       // The site is read while Rolldown bundles the assets; `generateBundle` waits for it (and reports its failure).
       siteState().catch(() => {})
     },
@@ -211,7 +211,7 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
       pool = undefined
       const site = await siteState()
       const outDir = path.resolve(config.root, config.build.outDir)
-      staleFiles = await emitSite(this, bundle, {site, outDir, base: config.base, cwd, version, cacheDir: cacheDirOf(site.location), pool: workers, options})
+      staleFiles = await emitSite(this, bundle, {site, outDir, base: config.base, cwd, version: slamarkVersion(), cacheDir: cacheDirOf(site.location), pool: workers, options})
     },
 
     writeBundle() {

@@ -6,7 +6,7 @@
  * `this.warn`.
  */
 import path from 'node:path'
-import type {StoredFile, StoredMessage} from '../site/messages.js'
+import {placeStart, type PlainFile, type PlainMessage} from '../util/plain-message.js'
 
 /** The plugin context calls used here (Vite's and Rolldown's transform context). */
 export interface MessageSink {
@@ -23,8 +23,9 @@ export interface MessageSink {
  * @param file
  *   The file it is in, when not the module's own.
  */
-export function messageText(message: StoredMessage, file?: string): string {
-  const where = file === undefined ? '' : `${file}${message.start ? `:${message.start.line}:${message.start.column}` : ''}: `
+export function messageText(message: PlainMessage, file?: string): string {
+  const start = placeStart(message.place)
+  const where = file === undefined ? '' : `${file}${start ? `:${start.line}:${start.column}` : ''}: `
   return `${where}${message.reason}${message.ruleId ? ` [${message.ruleId}]` : ''}${message.note ? `\n  ${message.note}` : ''}`
 }
 
@@ -41,8 +42,8 @@ export function messageText(message: StoredMessage, file?: string): string {
  * @param cwd
  *   The folder the stored paths are relative to.
  */
-export function reportToVite(sink: MessageSink, id: string, files: readonly StoredFile[], cwd: string): void {
-  const errors: Array<{message: StoredMessage; file: string; own: boolean}> = []
+export function reportToVite(sink: MessageSink, id: string, files: readonly PlainFile[], cwd: string): void {
+  const errors: Array<{message: PlainMessage; file: string; own: boolean}> = []
   for (const [position, file] of files.entries()) {
     const own = position === 0
     for (const message of file.messages) {
@@ -51,7 +52,7 @@ export function reportToVite(sink: MessageSink, id: string, files: readonly Stor
         continue
       }
 
-      const start = own ? message.start : undefined
+      const start = own ? placeStart(message.place) : undefined
       sink.warn({message: messageText(message, own ? undefined : file.path), id}, start ? {line: start.line, column: start.column - 1} : undefined)
     }
   }
@@ -60,7 +61,7 @@ export function reportToVite(sink: MessageSink, id: string, files: readonly Stor
   if (!first) return
   const more = errors.length > 1 ? `\n(${errors.length - 1} more ${errors.length === 2 ? 'error' : 'errors'} on this page)` : ''
   const {message, own} = first
-  const start = message.start
+  const start = placeStart(message.place)
   const file = own ? id : path.resolve(cwd, first.file)
   sink.error(
     {

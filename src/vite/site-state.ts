@@ -4,10 +4,10 @@
  * processor for every page) and the shell.
  */
 import path from 'node:path'
-import {discoverSite, type SiteLocation} from '../site/discover.js'
+import {listContentPages, requireSite, type SiteLocation} from '../site/discover.js'
 import {IndexCache} from '../site/index-cache.js'
-import {listContentPages} from '../site/discover.js'
 import type {SitePageRenderer} from '../site/page-render.js'
+import {renderSettingsOf} from '../site/render-site.js'
 import {loadShell, type PageShell} from '../site/shell.js'
 import {navigationChanged} from '../site/site-html.js'
 import {buildSiteIndex, pageOf, type SiteIndex, type SitePage, type SiteSection} from '../site/site-index.js'
@@ -50,8 +50,7 @@ export interface SiteState {
  *   Where it is and how it is built.
  */
 export async function loadSiteState(options: SiteStateOptions): Promise<SiteState> {
-  const location = discoverSite(options.input, {environment: options.environment, cwd: options.cwd})
-  if (!location) throw new Error(`Unexpected \`${options.input}\`, expected a folder: a Hugo site or a content folder`)
+  const location = requireSite(options.input, {environment: options.environment, cwd: options.cwd})
   const cacheDir = options.cacheDir?.(location)
   const cache = cacheDir === undefined ? undefined : new IndexCache(cacheDir)
   const index = buildSiteIndex(location.contentDir, await listContentPages(location.contentDir), {drafts: options.drafts, cwd: options.cwd, cache})
@@ -66,16 +65,7 @@ export async function loadSiteState(options: SiteStateOptions): Promise<SiteStat
     byPermalink,
     byFile: new Map(index.pages.map((page) => [path.resolve(page.file), page])),
     renderer() {
-      renderer ??= import('../site/page-render.js').then(({createSitePageRenderer}) => createSitePageRenderer({
-        root: location.root,
-        site: location.layoutsDir === undefined ? undefined : location.root,
-        contentDir: location.contentDir,
-        markup: location.config.markup,
-        asOf: options.asOf,
-        production: options.production,
-        entries: index.pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink})),
-        cwd: options.cwd
-      }))
+      renderer ??= import('../site/page-render.js').then(({createSitePageRenderer}) => createSitePageRenderer(renderSettingsOf(location, index, options)))
       return renderer
     }
   }

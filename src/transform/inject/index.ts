@@ -2,6 +2,7 @@ import type {Parent, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import type {SlaReport} from '../../engine/report.js'
 import type {Sla} from '../../schema/sla.js'
+import {outermostNodes} from '../../syntax/outermost.js'
 import {breachCallouts, breachItems, injectBreaches, isBreach} from './breaches.js'
 import {warnAt, type InjectContext} from './context.js'
 import {wrapperBlock, type ShortcodeNode, type SlaBlock, type SlaInline} from './nodes.js'
@@ -84,24 +85,8 @@ function mayHaveCalls(file: VFile): boolean {
 
 /** Every slamark shortcode node, with its parent, in document order; bodies of inline shortcodes included. Iterative. */
 function findCalls(tree: Root): Call[] {
-  const calls: Call[] = []
-  const stack: Parent[] = [tree]
-  while (stack.length > 0) {
-    const parent = stack.pop()!
-    for (const child of parent.children as RootContent[]) {
-      if (isSlaCall(child)) {
-        calls.push({parent, node: child})
-        continue
-      }
-
-      if ('children' in child) stack.push(child)
-      const body = (child as {data?: {hugo?: {body?: Root}}}).data?.hugo?.body
-      if (body) stack.push(body)
-    }
-  }
-
-  // The stack visits later siblings first; messages read best in document order.
-  return calls.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0))
+  // The walk visits later siblings first; messages read best in document order.
+  return outermostNodes(tree, isSlaCall).sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0))
 }
 
 function isSlaCall(node: RootContent): node is ShortcodeNode {

@@ -17,6 +17,7 @@ import {
   type CalendarKind
 } from './format.js'
 import {htmlBlock, htmlInline, type SlaBlock, type SlaInline} from './nodes.js'
+import {isRecord} from '../../util/is-record.js'
 
 /**
  * `{{< sla-value "path" >}}`: one value of the SLA data (`targets.resolution.goals.P1`)
@@ -304,6 +305,3 @@ function listed(candidates: readonly string[]): string {
   const shown = candidates.slice(0, 8).map((key) => '`' + key + '`')
   return shown.join(', ') + (candidates.length > 8 ? ', …' : '')
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto'
 
 /**
- * A hash of texts, for cache keys.
+ * A hash of texts, for cache keys: what lint's cache and the site build's
+ * caches compare (a page's text, a data file's, the settings).
  *
  * @param parts
  *   Texts, hashed in order with separators.
