@@ -18,6 +18,8 @@
  *   checks (alias limits, merge values) are `yaml`'s;
  * * keys that are collections or null (`[a, b]: c`, `? x`, `~: x`);
  * * directives and document markers;
+ * * block scalars that keep their trailing line breaks (`|+`, `>+`), and
+ *   empty sequence items (a line that is only `-`);
  * * anything js-yaml rejects or warns about, and keys written twice (js-yaml
  *   refuses them; `yaml` reads them and slamark warns).
  *
@@ -41,7 +43,12 @@ const leftToYaml: readonly RegExp[] = [
   // An explicit key, a collection as a key, a null key (in a block or a flow mapping).
   /^[ \t-]*\?(?:\s|$)|[\]}][ \t]*:(?:\s|$)|(?:^[ \t-]*|[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:\s|$)/m,
   // A directive or a document marker.
-  /^(?:%|---|\.\.\.)/m
+  /^(?:%|---|\.\.\.)/m,
+  // A block scalar that keeps its trailing line breaks (`|+`): js-yaml counts
+  // one more when the text does not end with a line break.
+  /[|>][1-9]?\+/,
+  // An empty sequence item: js-yaml can take the less indented items after it into its sequence.
+  /^[ \t]*-[ \t]*\r?$/m
 ]
 
 /**

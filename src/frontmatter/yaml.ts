@@ -24,6 +24,7 @@ import {locateYaml} from './yaml-locate.js'
 import type {AliasTargets} from './yaml-nodes.js'
 import {explainParserProblem} from './yaml-messages.js'
 import {fastYamlValue} from './yaml-fast.js'
+import {fastYamlLocator, type FastYamlLocator} from './yaml-fast-locate.js'
 
 /**
  * Most alias expansions accepted; well above what hand-written front matter
@@ -44,9 +45,18 @@ export const maxAliasCount = 100
 export function parseYamlFrontMatter(text: string, offset: number): FormatResult {
   const fast = fastYamlValue(text)
   if (fast) {
-    // The positions come from `yaml`'s document, built the first time one is asked for.
+    // Positions are made the first time one is asked for: from js-yaml's node
+    // spans, or, where those cannot say for sure, from `yaml`'s document.
+    let spans: FastYamlLocator | undefined
     let full: FormatResult | undefined
-    return {value: fast.value, diagnostics: [], locate: (path) => (full ??= readYamlDocument(text, offset)).locate(path)}
+    return {
+      value: fast.value,
+      diagnostics: [],
+      locate(path) {
+        const found = (spans ??= fastYamlLocator(text, offset))(path)
+        return found === 'unsure' ? (full ??= readYamlDocument(text, offset)).locate(path) : found
+      }
+    }
   }
 
   return readYamlDocument(text, offset)
