@@ -145,8 +145,8 @@ describe('slamark build', () => {
 
     const manifest = path.join(root, 'node_modules', '.cache', 'slamark', 'build', 'manifest.json')
     const stored = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {format: number}
-    expect(stored.format).toBe(2)
-    fs.writeFileSync(manifest, JSON.stringify({...stored, format: 1}))
+    expect(stored.format).toBe(3)
+    fs.writeFileSync(manifest, JSON.stringify({...stored, format: 2}))
     const earlier = await build()
     expect(earlier.stdout).toContain('Built 1 pages (1 rendered, 0 reused')
     expect(earlier.stderr).toBe(first.stderr)

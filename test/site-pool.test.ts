@@ -37,9 +37,9 @@ describe('createRenderPool', () => {
     try {
       expect(pool.workers).toBe(2)
       pool.init(settings)
-      const [full, lean] = await Promise.all([pool.render('a.md', source, {lean: false, cacheFile: undefined}), pool.render('a.md', source, {lean: true, cacheFile: undefined})])
-      expect(full).toEqual(here)
-      expect(lean).toEqual({...here, frontmatter: {}, page: undefined, sla: undefined, report: undefined})
+      const [full, lean] = await Promise.all([pool.render('a.md', source, {lean: false, cacheLog: undefined}), pool.render('a.md', source, {lean: true, cacheLog: undefined})])
+      expect(full).toEqual({page: here, kept: undefined})
+      expect(lean).toEqual({page: {...here, frontmatter: {}, page: undefined, sla: undefined, report: undefined}, kept: undefined})
       expect(here.html).toContain('<a class="link link--text" href="/b/">B</a>')
       expect(here.links).toEqual([{kind: 'link', path: 'b.md', from: 'page', result: '/b/ page'}])
     } finally {
@@ -53,7 +53,7 @@ describe('createRenderPool', () => {
     const pool = createRenderPool(100, 1, 4)
     try {
       pool.init(settingsFor(root))
-      const page = await pool.render('a.md', source, {lean: true, cacheFile: undefined})
+      const {page} = await pool.render('a.md', source, {lean: true, cacheLog: undefined})
       expect(page.html).toContain('<h2 id="heading">Heading</h2>')
       expect(pool.workers).toBe(1)
     } finally {

@@ -1,9 +1,6 @@
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
 import {startBuildWorkers} from '../site/build-workers.js'
-import {hasFatal} from '../util/has-fatal.js'
-import {asOfOptionProblem} from './as-of-option.js'
 import type {CommandContext} from './lint.js'
 
 /** What `slamark build` reads besides the context. */
@@ -73,18 +70,20 @@ export async function buildCommand(inputs: readonly string[], options: BuildComm
     return 2
   }
 
-  const asOfProblem = asOfOptionProblem('slamark build', options.asOf)
-  if (asOfProblem) {
-    context.stderr(asOfProblem)
-    return 2
-  }
-
   const started = performance.now()
   let shown = false
   let result
   const outDir = options.out ?? 'dist'
-  // The workers start loading the pipeline now, while Vite is loaded.
+  // The workers start loading the pipeline first: the rest of the build's modules are loaded meanwhile.
   const pool = await startBuildWorkers({input: inputs[0] ?? '.', outDir, cwd: context.cwd, ...(options.cache ? {} : {cache: false})})
+  const {asOfOptionProblem} = await import('./as-of-option.js')
+  const asOfProblem = asOfOptionProblem('slamark build', options.asOf)
+  if (asOfProblem) {
+    await pool?.close()
+    context.stderr(asOfProblem)
+    return 2
+  }
+
   try {
     const {buildSite} = await import('../vite/build.js')
     result = await buildSite({
@@ -110,6 +109,7 @@ export async function buildCommand(inputs: readonly string[], options: BuildComm
   }
 
   if (shown) context.stderr('\n')
+  const [{reporter}, {hasFatal}] = await Promise.all([import('vfile-reporter'), import('../util/has-fatal.js')])
   const {files, left} = firstWarnings(result.files, warningLimit)
   const report = reporter(files, {color: context.color, quiet: true})
   if (report) context.stderr(report + '\n')

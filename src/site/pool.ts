@@ -4,13 +4,13 @@
  * site is read, then take pages one at a time, whichever is free, so a long
  * page does not hold up the rest.
  */
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
+import {statSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {Worker} from 'node:worker_threads'
-import type {CachedRendering} from './page-cache.js'
+import {Worker, threadId} from 'node:worker_threads'
 import type {RenderedSitePage, SitePageRenderer, SiteRenderSettings} from './page-render.js'
+import {appendRendering, type RenderingPlace} from './rendering-log.js'
 
 /** A page to render. */
 export interface RenderRequest {
@@ -20,8 +20,8 @@ export interface RenderRequest {
   source: string
   /** Leave out the front matter, validated data and report (a site build needs only the HTML and messages). */
   lean: boolean
-  /** Where to write the page's cache entry, if anywhere. */
-  cacheFile: string | undefined
+  /** Where to keep the page's rendering, if anywhere: appended to `<cacheLog>-<thread>.log` (see `rendering-log.ts`). */
+  cacheLog: string | undefined
 }
 
 /** The site's settings, sent to each worker once. */
@@ -33,8 +33,14 @@ export interface InitMessage {
 /** What the pool sends a worker. */
 export type PoolMessage = InitMessage | RenderRequest
 
+/** A rendered page, and where its rendering was kept. */
+export interface PooledPage {
+  page: RenderedSitePage
+  kept: RenderingPlace | undefined
+}
+
 /** A worker's answer. */
-export type RenderResponse = {id: number; result: RenderedSitePage} | {id: number; error: string}
+export type RenderResponse = {id: number; result: PooledPage} | {id: number; error: string}
 
 /** Renders pages, on workers or in this thread. */
 export interface RenderPool {
@@ -43,7 +49,7 @@ export interface RenderPool {
   /** Start more workers when this many pages are to be rendered (never fewer). */
   resize(pages: number): void
   /** Render one page. */
-  render(contentPath: string, source: string, options: {lean: boolean; cacheFile: string | undefined}): Promise<RenderedSitePage>
+  render(contentPath: string, source: string, options: {lean: boolean; cacheLog: string | undefined}): Promise<PooledPage>
   /** Stop the workers. */
   close(): Promise<void>
   /** How many workers render (0: this thread). */
@@ -63,7 +69,7 @@ export const workerHeapLimitMb = 1024
 export const minPagesForWorkers = 48
 
 /**
- * Render one requested page, and write its cache entry when asked (in the
+ * Render one requested page, and keep its rendering when asked (in the
  * worker, so the main thread does not serialise every page).
  *
  * @param render
@@ -71,27 +77,45 @@ export const minPagesForWorkers = 48
  * @param request
  *   The page.
  */
-export function renderRequest(render: SitePageRenderer, request: Omit<RenderRequest, 'type' | 'id'>): RenderedSitePage {
+export function renderRequest(render: SitePageRenderer, request: Omit<RenderRequest, 'type' | 'id'>): PooledPage {
   const result = render(request.contentPath, request.source)
-  if (request.cacheFile) {
-    const kept: CachedRendering = {html: result.html, toc: result.toc, headings: result.headings}
-    mkdirSync(path.dirname(request.cacheFile), {recursive: true})
-    writeFileSync(request.cacheFile, JSON.stringify(kept))
-  }
-
-  return request.lean ? {...result, frontmatter: {}, page: undefined, sla: undefined, report: undefined} : result
+  const kept = request.cacheLog === undefined ? undefined : appendRendering(`${request.cacheLog}-${threadId}.log`, {html: result.html, toc: result.toc, headings: result.headings})
+  return {page: request.lean ? {...result, frontmatter: {}, page: undefined, sla: undefined, report: undefined} : result, kept}
 }
 
 /**
- * The worker script: the compiled `render-worker.js` beside this module, or,
- * when this module runs from the TypeScript sources (tests), the one in
- * `dist/` (built by `npm run build`).
+ * The worker script in a folder of compiled modules: the bundle of
+ * `render-worker.js` and all it imports (`render-worker.bundle.js`, made by
+ * `npm run build`: one module to load instead of some 600) when it was made
+ * from this compile, else `render-worker.js` itself; `undefined` when the
+ * folder has neither.
+ *
+ * @param folder
+ *   The folder (a `file:` URL ending in `/`).
+ */
+export function workerScriptIn(folder: URL): URL | undefined {
+  const script = new URL('render-worker.js', folder)
+  const bundle = new URL('render-worker.bundle.js', folder)
+  try {
+    const compiled = statSync(fileURLToPath(script)).mtimeMs
+    try {
+      // A bundle older than the compiled worker is of an earlier compile (`tsc` without the bundling step).
+      return statSync(fileURLToPath(bundle)).mtimeMs >= compiled ? bundle : script
+    } catch {
+      return script
+    }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The worker script: the one beside this module, or, when this module runs
+ * from the TypeScript sources (tests), the one in `dist/` (built by
+ * `npm run build`).
  */
 function workerScript(): URL | undefined {
-  const beside = new URL('render-worker.js', import.meta.url)
-  if (existsSync(fileURLToPath(beside))) return beside
-  const built = new URL('../../dist/site/render-worker.js', import.meta.url)
-  return existsSync(fileURLToPath(built)) ? built : undefined
+  return workerScriptIn(new URL('./', import.meta.url)) ?? workerScriptIn(new URL('../../dist/site/', import.meta.url))
 }
 
 /**
@@ -130,7 +154,7 @@ export function createRenderPool(pages: number, workers?: number, heapLimitMb: n
   const threads: Worker[] = []
   const idle: Worker[] = []
   const queue: RenderRequest[] = []
-  const waiting = new Map<number, {request: RenderRequest; resolve: (page: RenderedSitePage) => void; reject: (error: Error) => void; worker: Worker | undefined}>()
+  const waiting = new Map<number, {request: RenderRequest; resolve: (page: PooledPage) => void; reject: (error: Error) => void; worker: Worker | undefined}>()
   let settings: SiteRenderSettings | undefined
   let next = 0
   let closed = false

@@ -16,7 +16,7 @@ import {fromPlainFile, type PlainFile} from '../util/plain-message.js'
 import {compareText} from '../util/sorted.js'
 import {PageCache, type CachedRendering} from './page-cache.js'
 import {contentHash} from '../util/content-hash.js'
-import {SiteLinks} from './links.js'
+import {SiteLinks, type LinkLookup} from './links.js'
 import type {SiteRenderSettings} from './page-render.js'
 import {createRenderPool, type RenderPool} from './pool.js'
 import {fillShell, type PageShell} from './shell.js'
@@ -123,13 +123,18 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   const now = job.asOf ?? process.env['SOURCE_DATE_EPOCH'] ?? new Date().toISOString().slice(0, 19)
   // Every page's permalink is not part of it: each page's link look-ups are checked instead.
   const settingsHash = contentHash(job.version, now, JSON.stringify({...settings, entries: undefined, cwd: undefined}), JSON.stringify(shortcodes))
-  const links = new SiteLinks(settings.entries)
+  // Made when a page's links are to be checked: not when the site's pages are where they were.
+  let links: SiteLinks | undefined
   const navigation = {
     sections: index.sections.map((section) => [section.key, section.title, section.permalink, section.sections, section.pages.map((page) => page.permalink)]),
     pages: index.pages.map((page) => [page.permalink, page.title, page.parent, page.frontMatter['seo'], page.frontMatter['description']])
   }
   const frameHash = contentHash(settingsHash, job.shell.parts.join('\u0001'), job.shell.slots.join(), JSON.stringify(job.assets), siteTitle, JSON.stringify(navigation))
-  const cache = job.cacheDir === undefined ? undefined : new PageCache(job.cacheDir, settingsHash, frameHash, job.outDir)
+  const entriesHash = contentHash(JSON.stringify(settings.entries))
+  const cache = job.cacheDir === undefined ? undefined : new PageCache(job.cacheDir, {settings: settingsHash, frame: frameHash, entries: entriesHash}, job.outDir)
+  // Where every page's links and `relref`s lead depends on the pages' paths and permalinks only.
+  const linksHold = (lookups: readonly LinkLookup[], contentPath: string): boolean =>
+    cache!.sameEntries || lookups.length === 0 || (links ??= new SiteLinks(settings.entries)).stillResolve(lookups, contentPath)
   const writer = createWriter(job.outDir)
 
   const kept: string[] = []
@@ -176,8 +181,8 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   let done = 0
   const total = index.pages.length
   for (const page of index.pages) {
-    const sourceHash = cache === undefined ? '' : contentHash(page.source)
-    const cached = cache?.page(page.contentPath, sourceHash, hashFile, (lookups) => links.stillResolve(lookups, page.contentPath))
+    const sourceHash = cache === undefined ? '' : (page.hash ?? contentHash(page.source))
+    const cached = cache?.page(page.contentPath, sourceHash, hashFile, (lookups) => linksHold(lookups, page.contentPath))
     if (!cached) {
       toRender.push({page, sourceHash})
       continue
@@ -208,40 +213,45 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
   const pool = job.pool ?? createRenderPool(toRender.length, job.workers)
   pool.init(settings)
   pool.resize(toRender.length)
+  const rendering = Promise.all(
+    toRender.map(async ({page, sourceHash}) => {
+      const {page: rendered, kept} = await pool.render(page.contentPath, page.source, {lean: true, cacheLog: cache?.renderingLog()})
+      output(page, rendered)
+      pageFiles.set(page.contentPath, rendered.files)
+      cache?.keep(page.contentPath, {source: sourceHash, dependencies: rendered.dependencies, links: rendered.links, files: rendered.files, fatal: rendered.fatal, rendering: kept})
+      job.onProgress?.(++done, total)
+    })
+  )
+
   try {
-    await Promise.all(
-      toRender.map(async ({page, sourceHash}) => {
-        const rendered = await pool.render(page.contentPath, page.source, {lean: true, cacheFile: cache?.renderingFile(page.contentPath)})
-        output(page, rendered)
-        pageFiles.set(page.contentPath, rendered.files)
-        cache?.keep(page.contentPath, {source: sourceHash, dependencies: rendered.dependencies, links: rendered.links, files: rendered.files, fatal: rendered.fatal})
-        job.onProgress?.(++done, total)
-      })
-    )
+    // While the workers render: list pages of sections without `_index.md`, the 404 page and the sitemap.
+    for (const section of index.sections) {
+      if (section.page) continue
+      write(section.outputPath, framed(undefined, section.title, section.permalink, section.key, undefined, listContent(section, index)))
+    }
+
+    write('404.html', framed(undefined, 'Page not found', '/404.html', '', {html: notFoundContent(), toc: '', headings: []}, ''))
+    const listed = [
+      ...index.sections.map((section) => ({permalink: section.permalink, page: section.page})),
+      ...index.pages.filter((page) => page.kind === 'page' || page.kind === 'bundle').map((page) => ({permalink: page.permalink, page}))
+    ].sort((a, b) => compareText(a.permalink, b.permalink))
+    const baseUrl = location.config.raw['baseurl']
+    write('sitemap.xml', sitemapXml(listed, typeof baseUrl === 'string' ? baseUrl : undefined))
   } finally {
-    await pool.close()
+    try {
+      await rendering
+    } finally {
+      await pool.close()
+    }
   }
 
-  // List pages of sections without `_index.md`, the 404 page and the sitemap.
-  for (const section of index.sections) {
-    if (section.page) continue
-    write(section.outputPath, framed(undefined, section.title, section.permalink, section.key, undefined, listContent(section, index)))
-  }
-
-  write('404.html', framed(undefined, 'Page not found', '/404.html', '', {html: notFoundContent(), toc: '', headings: []}, ''))
-  const listed = [
-    ...index.sections.map((section) => ({permalink: section.permalink, page: section.page})),
-    ...index.pages.filter((page) => page.kind === 'page' || page.kind === 'bundle').map((page) => ({permalink: page.permalink, page}))
-  ].sort((a, b) => compareText(a.permalink, b.permalink))
-  const baseUrl = location.config.raw['baseurl']
-  write('sitemap.xml', sitemapXml(listed, typeof baseUrl === 'string' ? baseUrl : undefined))
   const written = await writer.done()
 
-  const files = [...location.config.files, job.shell.file, ...index.files, ...pageMessages(index, pageFiles)].filter((file) => file.messages.length > 0)
+  const files = [...location.config.files, job.shell.file, ...index.files, ...pageMessages(index, pageFiles, new Set(toRender.map(({page}) => page.contentPath)))].filter((file) => file.messages.length > 0)
   const fatal = hasFatal(files)
   for (const fileName of job.assetFiles ?? []) cache?.output(fileName, '')
   const stale = cache?.staleOutputs() ?? []
-  cache?.save()
+  cache?.save({styles: [...job.assets.styles], scripts: [...job.assets.scripts], files: [...(job.assetFiles ?? [])]})
   return {written: written.sort(compareText), kept, stale, files, fatal, rendered: toRender.length, reused}
 }
 
@@ -293,14 +303,15 @@ function createWriter(outDir: string): {write(fileName: string, source: string):
 
 /**
  * The pages' messages, in page order, then each data file once with every
- * distinct message any page found in it.
+ * distinct message any page found in it. The pages rendered now keep their
+ * text (for code frames); a page reused from the last build is not read for it.
  */
-function pageMessages(index: SiteIndex, pageFiles: Map<string, PlainFile[]>): VFile[] {
+function pageMessages(index: SiteIndex, pageFiles: Map<string, PlainFile[]>, renderedNow: ReadonlySet<string>): VFile[] {
   const pages: VFile[] = []
   const read: PlainFile[] = []
   for (const page of index.pages) {
     const [own, ...dataFiles] = pageFiles.get(page.contentPath) ?? []
-    if (own) pages.push(fromPlainFile(own, {value: page.source}))
+    if (own) pages.push(fromPlainFile(own, renderedNow.has(page.contentPath) ? {value: page.source} : {}))
     read.push(...dataFiles)
   }
 
