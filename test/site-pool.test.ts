@@ -1,14 +1,21 @@
 /**
  * The render pool (`src/site/pool.ts`): pages rendered on worker threads
- * (the compiled `dist/site/render-worker.js`), the same result as on this
- * thread, and a worker that runs out of its capped memory replaced by one
+ * (the bundled `dist/site/render-worker.bundle.js` that `npm run build`
+ * makes, or the compiled `render-worker.js` when the bundle is of an
+ * earlier compile), the same result as on this thread for every example
+ * page, and a worker that runs out of its capped memory replaced by one
  * without the cap, the page rendered all the same.
  */
+import fs from 'node:fs'
 import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {listContentPages} from '../src/site/discover.js'
 import {createSitePageRenderer, type SiteRenderSettings} from '../src/site/page-render.js'
-import {createRenderPool} from '../src/site/pool.js'
+import {createRenderPool, workerScriptIn} from '../src/site/pool.js'
 import {folderWith} from './support/folders.js'
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 const source = '---\ntitle: A\n---\n## Heading\n\nSee [B](b.md).\n'
 
@@ -45,6 +52,49 @@ describe('createRenderPool', () => {
     } finally {
       await pool.close()
     }
+  })
+
+  it('renders every example page on the bundled worker as the pipeline renders it here', async () => {
+    const script = workerScriptIn(pathToFileURL(path.join(projectRoot, 'dist', 'site') + path.sep))
+    expect(script && path.basename(fileURLToPath(script))).toBe('render-worker.bundle.js')
+    const contentDir = path.join(projectRoot, 'content-examples')
+    const pages = await listContentPages(contentDir)
+    const settings: SiteRenderSettings = {
+      root: contentDir,
+      site: undefined,
+      contentDir,
+      markup: {},
+      asOf: '2026-11-22T12:00:00Z',
+      production: true,
+      entries: pages.map((contentPath) => ({contentPath, permalink: `/${contentPath.replace(/(?:\/?_?index)?\.md$/, '')}/`.replace('//', '/')})),
+      cwd: projectRoot
+    }
+    const here = createSitePageRenderer(settings)
+    const pool = createRenderPool(100, 2)
+    try {
+      pool.init(settings)
+      const rendered = await Promise.all(pages.map((contentPath) => pool.render(contentPath, fs.readFileSync(path.join(contentDir, contentPath), 'utf8'), {lean: false, cacheLog: undefined})))
+      expect(rendered.map(({page}) => page)).toEqual(pages.map((contentPath) => here(contentPath, fs.readFileSync(path.join(contentDir, contentPath), 'utf8'))))
+      expect(rendered.filter(({page}) => page.report !== undefined).length).toBeGreaterThanOrEqual(3)
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it('takes the bundle only when it was made from the compiled worker beside it', () => {
+    const folder = folderWith({'render-worker.js': '', 'render-worker.bundle.js': ''})
+    const url = pathToFileURL(folder + path.sep)
+    const at = (name: string, seconds: number): void => fs.utimesSync(path.join(folder, name), seconds, seconds)
+    at('render-worker.js', 1_000_000)
+    at('render-worker.bundle.js', 1_000_001)
+    expect(path.basename(fileURLToPath(workerScriptIn(url)!))).toBe('render-worker.bundle.js')
+    // `tsc` ran again after the bundle was made: the bundle holds the earlier compile.
+    at('render-worker.js', 1_000_002)
+    expect(path.basename(fileURLToPath(workerScriptIn(url)!))).toBe('render-worker.js')
+    fs.rmSync(path.join(folder, 'render-worker.bundle.js'))
+    expect(path.basename(fileURLToPath(workerScriptIn(url)!))).toBe('render-worker.js')
+    fs.rmSync(path.join(folder, 'render-worker.js'))
+    expect(workerScriptIn(url)).toBeUndefined()
   })
 
   it('replaces a worker that runs out of its capped memory by one without the cap', async () => {
