@@ -13,6 +13,7 @@ import {describe, expect, it} from 'vitest'
 import {listContentPages} from '../src/site/discover.js'
 import {createSitePageRenderer, type SiteRenderSettings} from '../src/site/page-render.js'
 import {createRenderPool, workerScriptIn} from '../src/site/pool.js'
+import {warmUp, warmUpSource} from '../src/site/warm-up.js'
 import {folderWith} from './support/folders.js'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -79,6 +80,15 @@ describe('createRenderPool', () => {
     } finally {
       await pool.close()
     }
+  })
+
+  it('warms a worker up on a page that goes through validation, the engine and the shortcodes without a message', () => {
+    const folder = folderWith({})
+    const rendered = createSitePageRenderer({...settingsFor(folder), contentDir: folder, entries: [{contentPath: 'warm-up.md', permalink: '/warm-up/'}]})('warm-up.md', warmUpSource)
+    expect(rendered.files.flatMap((file) => file.messages)).toEqual([])
+    expect([rendered.report?.slaId, rendered.report?.tickets.length]).toEqual(['warm-up-till-support', 2])
+    for (const part of ['class="sla-targets"', 'class="sla-breaches"', 'class="sla-value"', 'class="callout callout-tip', '<table>', 'class="footnotes"']) expect(rendered.html).toContain(part)
+    expect(() => warmUp()).not.toThrow()
   })
 
   it('takes the bundle only when it was made from the compiled worker beside it', () => {

@@ -71,6 +71,8 @@ export async function buildCommand(inputs: readonly string[], options: BuildComm
   }
 
   const started = performance.now()
+  let reporting: Promise<[typeof import('vfile-reporter'), typeof import('../util/has-fatal.js')]> | undefined
+  const loadReporter = () => (reporting ??= Promise.all([import('vfile-reporter'), import('../util/has-fatal.js')]))
   let shown = false
   let result
   const outDir = options.out ?? 'dist'
@@ -94,13 +96,13 @@ export async function buildCommand(inputs: readonly string[], options: BuildComm
       drafts: options.drafts,
       asOf: options.asOf,
       ...(options.cache ? {} : {cache: false}),
-      onProgress: options.interactive
-        ? (done, total) => {
-            if (total < progressFrom || (done % 25 !== 0 && done !== total)) return
-            shown = true
-            context.stderr(`\rslamark build: ${done} of ${total} pages`)
-          }
-        : undefined
+      onProgress(done, total) {
+        // The reporter loads once the first page is done: the main thread then mostly waits for the render workers.
+        loadReporter()
+        if (!options.interactive || total < progressFrom || (done % 25 !== 0 && done !== total)) return
+        shown = true
+        context.stderr(`\rslamark build: ${done} of ${total} pages`)
+      }
     })
   } catch (error) {
     await pool?.close()
@@ -109,7 +111,7 @@ export async function buildCommand(inputs: readonly string[], options: BuildComm
   }
 
   if (shown) context.stderr('\n')
-  const [{reporter}, {hasFatal}] = await Promise.all([import('vfile-reporter'), import('../util/has-fatal.js')])
+  const [{reporter}, {hasFatal}] = await loadReporter()
   const {files, left} = firstWarnings(result.files, warningLimit)
   const report = reporter(files, {color: context.color, quiet: true})
   if (report) context.stderr(report + '\n')

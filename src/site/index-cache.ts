@@ -13,7 +13,7 @@ import type {SitePage} from './site-index.js'
 export type PageFacts = Omit<SitePage, 'file' | 'source' | 'parent' | 'hash'>
 
 /** The cache file's format: a file of another format is ignored. */
-const indexFormat = 2
+const indexFormat = 3
 
 interface IndexCacheEntry {
   /** Hash of the page's text. */

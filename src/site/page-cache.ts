@@ -55,6 +55,8 @@ export interface BuildManifest {
   frame: string
   /** Hash of every page's content path and permalink: while it is the same, every link leads where it led. */
   entries: string
+  /** Hash of what the list pages, the 404 page and the sitemap are made from. */
+  lists: string
   /** The output folder the files were written to. */
   outDir: string
   /** Every file written, by name inside the output folder, with a hash of its content. */
@@ -78,15 +80,34 @@ export class PageCache {
    *   The cache folder (created when saved).
    * @param hashes
    *   Hashes of this build's render settings, of what surrounds every page's
-   *   content, and of the site's pages and permalinks.
+   *   content, of the site's pages and permalinks, and of what the list pages
+   *   are made from.
    * @param outDir
    *   This build's output folder.
    */
-  constructor(folder: string, hashes: {settings: string; frame: string; entries: string}, outDir: string) {
+  constructor(folder: string, hashes: {settings: string; frame: string; entries: string; lists: string}, outDir: string) {
     this.#folder = folder
     this.#renderings = path.join(folder, 'renderings')
     this.#previous = readManifest(path.join(folder, 'manifest.json'))
     this.#next = {format: manifestFormat, ...hashes, outDir, outputs: {}, pages: {}}
+  }
+
+  /**
+   * Keep the list pages, the 404 page and the sitemap of the last build as
+   * they are, when what they are made from is unchanged and each file is
+   * still in the output folder; `false` (nothing kept) otherwise.
+   *
+   * @param fileNames
+   *   Their names inside the output folder.
+   * @param outDir
+   *   The output folder.
+   */
+  keepLists(fileNames: readonly string[], outDir: string): boolean {
+    const previous = this.#previous
+    if (!previous || previous.outDir !== this.#next.outDir || previous.lists !== this.#next.lists) return false
+    if (!fileNames.every((fileName) => previous.outputs[fileName] !== undefined && this.unchangedOutput(fileName, previous.outputs[fileName], outDir))) return false
+    for (const fileName of fileNames) this.output(fileName, previous.outputs[fileName]!)
+    return true
   }
 
   /** Whether the site's pages have the content paths and permalinks of the last build: links lead where they led. */

@@ -210,6 +210,8 @@ export function createRenderPool(pages: number, workers?: number, heapLimitMb: n
 
   const resize = (count: number): void => {
     while (threads.length < workersFor(count, most)) start(heapLimitMb !== undefined)
+    // Pages already waiting go to the new workers at once.
+    dispatch()
   }
 
   resize(pages)

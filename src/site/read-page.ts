@@ -2,7 +2,7 @@
  * Read a content page as the linter reads it, refusing what is not a
  * regular UTF-8 file inside the content folder.
  */
-import {closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync} from 'node:fs'
+import {closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 
 /** The largest page read (a page of an agreement is a few tens of kilobytes). */
@@ -59,8 +59,8 @@ export function readStampedPage(file: string, stamp: PageStamp): string | undefi
   let fd: number | undefined
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW)
-    const stats = fstatSync(fd, {bigint: true})
-    if (!stats.isFile() || String(stats.ino) !== stamp.ino || stats.size > BigInt(maxPageBytes)) return undefined
+    const stats = fstatSync(fd)
+    if (!stats.isFile() || stats.ino !== stamp.ino || stats.size > maxPageBytes) return undefined
     return decodePage(readFileSync(fd))
   } catch {
     return undefined
@@ -72,17 +72,16 @@ export function readStampedPage(file: string, stamp: PageStamp): string | undefi
 /**
  * What a page's file looks like on disk without reading it: size, times of
  * the last change of its text (`mtime`) and of its inode (`ctime`, which no
- * program can set back), and inode number. Equal stamps mean an unchanged
- * file, except for a write within the same tick of the file system's clock
- * (see {@link stampTrusted}).
+ * program can set back), in milliseconds as Node gives them (to a fraction
+ * of a microsecond), and inode number. Equal stamps mean an unchanged file,
+ * except for a write within the same tick of the file system's clock (see
+ * {@link stampTrusted}).
  */
 export interface PageStamp {
   size: number
-  /** `mtime` in nanoseconds, as a decimal string (JSON has no 64-bit integers). */
-  mtime: string
-  /** `ctime` in nanoseconds, as a decimal string. */
-  ctime: string
-  ino: string
+  mtimeMs: number
+  ctimeMs: number
+  ino: number
 }
 
 /**
@@ -101,14 +100,14 @@ export interface PageStamp {
  */
 export function stampPage(realContentDir: string, file: string, realFolders: Map<string, string>): PageStamp | undefined {
   try {
-    const stats = lstatSync(file, {bigint: true})
-    if (!stats.isFile() || stats.size > BigInt(maxPageBytes)) return undefined
+    const stats = lstatSync(file)
+    if (!stats.isFile() || stats.size > maxPageBytes) return undefined
     const realFolder = realFolderOf(path.dirname(file), realFolders)
 
     // The file is no link, so its real path is its real folder's plus its name.
     const relative = path.relative(realContentDir, path.join(realFolder, path.basename(file)))
     if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined
-    return {size: Number(stats.size), mtime: String(stats.mtimeNs), ctime: String(stats.ctimeNs), ino: String(stats.ino)}
+    return stampOf(stats)
   } catch {
     return undefined
   }
@@ -142,7 +141,7 @@ function realFolderOf(folder: string, known: Map<string, string>): string {
  * its stamp. Whole-second stamps (FAT's two seconds, ext3 and HFS+'s one)
  * get two seconds.
  */
-const stampDoubtNs = {fine: 50_000_000n, coarse: 2_000_000_000n}
+const stampDoubtMs = {fine: 50, coarse: 2000}
 
 /**
  * Whether a page whose stamp equals the one a build recorded can be taken to
@@ -156,12 +155,18 @@ const stampDoubtNs = {fine: 50_000_000n, coarse: 2_000_000_000n}
  *   When the recording build began looking at pages, in milliseconds since the epoch.
  */
 export function stampTrusted(stamp: PageStamp, checkedAt: number): boolean {
-  const mtime = BigInt(stamp.mtime)
-  const ctime = BigInt(stamp.ctime)
-  const second = 1_000_000_000n
-  const doubt = mtime % second === 0n && ctime % second === 0n ? stampDoubtNs.coarse : stampDoubtNs.fine
-  const began = BigInt(Math.floor(checkedAt)) * 1_000_000n
-  return mtime + doubt < began && ctime + doubt < began
+  const doubt = stamp.mtimeMs % 1000 === 0 && stamp.ctimeMs % 1000 === 0 ? stampDoubtMs.coarse : stampDoubtMs.fine
+  return stamp.mtimeMs + doubt < checkedAt && stamp.ctimeMs + doubt < checkedAt
+}
+
+/**
+ * The stamp of a file from its `lstat`.
+ *
+ * @param stats
+ *   The file's stats.
+ */
+export function stampOf(stats: Stats): PageStamp {
+  return {size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino}
 }
 
 /**
@@ -173,5 +178,5 @@ export function stampTrusted(stamp: PageStamp, checkedAt: number): boolean {
  *   Another.
  */
 export function sameStamp(a: PageStamp, b: PageStamp): boolean {
-  return a.size === b.size && a.mtime === b.mtime && a.ctime === b.ctime && a.ino === b.ino
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino
 }

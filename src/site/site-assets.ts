@@ -11,7 +11,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {contentHash} from '../util/content-hash.js'
 import {compareText} from '../util/sorted.js'
-import {stampTrusted, type PageStamp} from './read-page.js'
+import {stampOf, stampTrusted, type PageStamp} from './read-page.js'
 import type {BuiltAssets} from './last-build.js'
 
 /** The site's stylesheet and script, shipped in the package's `site/` folder. */
@@ -45,9 +45,8 @@ export function assetInputs(staticDir: string | false, version: string): AssetIn
         if (entry.isDirectory()) continue
         if (!entry.isFile()) return undefined
         const file = path.join(entry.parentPath, entry.name)
-        const stats = lstatSync(file, {bigint: true})
         const name = path.relative(staticDir, file).split(path.sep).join('/')
-        staticFiles.push({name, stamp: {size: Number(stats.size), mtime: String(stats.mtimeNs), ctime: String(stats.ctimeNs), ino: String(stats.ino)}})
+        staticFiles.push({name, stamp: stampOf(lstatSync(file))})
       }
     }
 

@@ -93,7 +93,7 @@ export interface SiteIndexOptions {
   drafts?: boolean | null | undefined
   /** The folder message paths are relative to (default: the process's working folder). */
   cwd?: string | null | undefined
-  /** What the last run read from each page (a rebuild reads only the pages that changed). */
+  /** What the last run read from each page (a rebuild reads only the pages that changed); the caller saves it. */
   cache?: IndexCache | null | undefined
 }
 
@@ -135,9 +135,8 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
 
   for (const contentPath of [...contentPaths].sort(compareText)) {
     // Markdown inside a leaf bundle is one of its resources, not a page.
-    const owner = stem(contentPath) === 'index' ? parentOf(parentOf(contentPath)) : parentOf(contentPath)
-    if (stem(contentPath) !== 'index' && ancestorsOf(parentOf(contentPath)).some((folder) => leafFolders.has(folder))) continue
-    if (stem(contentPath) === 'index' && ancestorsOf(owner).some((folder) => leafFolders.has(folder))) continue
+    const bundle = stem(contentPath) === 'index'
+    if (leafFolders.size > 0 && ancestorsOf(bundle ? parentOf(parentOf(contentPath)) : parentOf(contentPath)).some((folder) => leafFolders.has(folder))) continue
     const file = path.join(contentDir, contentPath)
     // Stamped before it is read: a write after the stamp shows in the next build's stamp.
     const stamp = stampPage(realContentDir, file, realFolders)
@@ -173,19 +172,22 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
     read.push(page)
   }
 
-  options.cache?.save()
-
   const drafts = options.drafts ? [] : read.filter((page) => page.draft)
   const pages = options.drafts ? read : read.filter((page) => !page.draft)
   reportDuplicatePermalinks(pages, contentDir, cwd, files)
   const sections = sectionsOf(pages)
   const byPath = new Map(pages.map((page) => [page.contentPath, page]))
+  let pageIndex: HugoPageIndex | undefined
   return {
     contentDir,
     pages,
     drafts,
     sections,
-    pageIndex: new HugoPageIndex(pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink}))),
+    // Made when first asked for: a site build resolves links in its render workers.
+    get pageIndex() {
+      pageIndex ??= new HugoPageIndex(pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink})))
+      return pageIndex
+    },
     files,
     page: (contentPath) => byPath.get(contentPath)
   }

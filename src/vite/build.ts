@@ -180,7 +180,8 @@ async function buildPages(options: BuildSiteOptions, place: BuildPlace & {cacheD
       workers: options.workers ?? undefined,
       onProgress: options.onProgress ?? undefined,
       pool: options.pool ?? undefined,
-      assetFiles: place.assets.files
+      assetFiles: place.assets.files,
+      meanwhile: site.saveIndex
     })
     // As Vite would: a failed build leaves the last build's files in place.
     if (!result.fatal) for (const name of result.stale) rmSync(path.join(place.outDir, name), {force: true})

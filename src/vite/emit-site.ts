@@ -88,7 +88,8 @@ export async function emitSite(context: EmitContext, bundle: Rolldown.OutputBund
     workers: options.workers ?? undefined,
     onProgress: options.onProgress ?? undefined,
     pool: emit.pool,
-    assetFiles: Object.keys(bundle)
+    assetFiles: Object.keys(bundle),
+    meanwhile: site.saveIndex
   })
   const report = siteBuildReport(site, result)
   if (options.onReport) options.onReport(report)

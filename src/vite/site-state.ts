@@ -41,6 +41,8 @@ export interface SiteState {
   byPermalink: Map<string, {page: SitePage | undefined; section: SiteSection | undefined}>
   /** A page by absolute file path. */
   byFile: Map<string, SitePage>
+  /** Save what the index read for the next build, when it is cached (a build does it while its workers render). */
+  saveIndex(): void
 }
 
 /**
@@ -64,6 +66,7 @@ export async function loadSiteState(options: SiteStateOptions): Promise<SiteStat
     shell: loadShell(location.kind === 'site' ? location.root : undefined, options.cwd),
     byPermalink,
     byFile: new Map(index.pages.map((page) => [path.resolve(page.file), page])),
+    saveIndex: () => cache?.save(),
     renderer() {
       renderer ??= import('../site/page-render.js').then(({createSitePageRenderer}) => createSitePageRenderer(renderSettingsOf(location, index, options)))
       return renderer
