@@ -14,6 +14,7 @@ import {listContentPages} from '../src/site/discover.js'
 import {createSitePageRenderer, type SiteRenderSettings} from '../src/site/page-render.js'
 import {createRenderPool, workerScriptIn} from '../src/site/pool.js'
 import {warmUp, warmUpSource} from '../src/site/warm-up.js'
+import {freshBundle} from '../src/util/fresh-bundle.js'
 import {folderWith} from './support/folders.js'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -98,9 +99,11 @@ describe('createRenderPool', () => {
     at('render-worker.js', 1_000_000)
     at('render-worker.bundle.js', 1_000_001)
     expect(path.basename(fileURLToPath(workerScriptIn(url)!))).toBe('render-worker.bundle.js')
+    expect(freshBundle(new URL('render-worker.bundle.js', url), new URL('render-worker.js', url))?.href).toBe(new URL('render-worker.bundle.js', url).href)
     // `tsc` ran again after the bundle was made: the bundle holds the earlier compile.
     at('render-worker.js', 1_000_002)
     expect(path.basename(fileURLToPath(workerScriptIn(url)!))).toBe('render-worker.js')
+    expect(freshBundle(new URL('render-worker.bundle.js', url), new URL('render-worker.js', url))).toBeUndefined()
     fs.rmSync(path.join(folder, 'render-worker.bundle.js'))
     expect(path.basename(fileURLToPath(workerScriptIn(url)!))).toBe('render-worker.js')
     fs.rmSync(path.join(folder, 'render-worker.js'))

@@ -25,6 +25,7 @@ import {buildSiteIndex} from '../src/site/site-index.js'
 import {contentHash} from '../src/util/content-hash.js'
 import {slamarkVersion} from '../src/util/version.js'
 import {buildSite} from '../src/vite/build.js'
+import {loadSiteState} from '../src/vite/site-state.js'
 import {folderWith} from './support/folders.js'
 
 const asOf = '2026-11-22T12:00:00Z'
@@ -138,6 +139,52 @@ describe('the index cache', () => {
     expect(fs.statSync(file).size).toBe(before.size)
     const index = buildSiteIndex(contentDir, await listContentPages(contentDir), {cache: new IndexCache(folder)})
     expect(index.page('a.md')?.title).toBe('Z')
+  })
+})
+
+describe('the page listing', () => {
+  /** The site's pages as a build reads them, after the cache's record of the listing is changed. */
+  async function pagesWithRecord(root: string, change: (file: {checkedAt: number; listing: {pages: string[]; folders: Record<string, PageStamp>}}) => void) {
+    const state = () => loadSiteState({input: root, drafts: false, asOf, production: true, environment: 'production', cwd: root, cacheDir: () => path.join(root, 'cache')})
+    ;(await state()).saveIndex()
+    const file = path.join(root, 'cache', 'index.json')
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as {checkedAt: number; listing: {pages: string[]; folders: Record<string, PageStamp>}}
+    expect(Object.keys(stored.listing.folders).sort()).toEqual(['', 'docs'])
+    change(stored)
+    fs.writeFileSync(file, JSON.stringify(stored))
+    return (await state()).index.pages.map((item) => item.contentPath)
+  }
+
+  const folderStampOf = (folder: string): PageStamp => {
+    const stats = fs.statSync(folder)
+    return {size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino}
+  }
+
+  it('takes the last list while no folder changed, and lists again when one did', async () => {
+    const root = folderWith({'content/a.md': page('A'), 'content/docs/b.md': page('B')})
+    // A list the folders would not give: kept only when the folders are not looked into.
+    const recorded = await pagesWithRecord(root, (file) => {
+      file.listing.pages = ['a.md']
+      file.checkedAt = Date.now() + 60_000
+    })
+    expect(recorded).toEqual(['a.md'])
+
+    fs.writeFileSync(path.join(root, 'content', 'docs', 'c.md'), page('C'))
+    const listed = await pagesWithRecord(root, (file) => {
+      file.checkedAt = Date.now() + 60_000
+    })
+    expect(listed).toEqual(['a.md', 'docs/b.md', 'docs/c.md'])
+  })
+
+  it('lists again when a folder changed in the tick the last build listed it', async () => {
+    const root = folderWith({'content/a.md': page('A'), 'content/docs/b.md': page('B')})
+    const pages = await pagesWithRecord(root, (file) => {
+      const docs = folderStampOf(path.join(root, 'content', 'docs'))
+      file.listing.pages = ['a.md']
+      file.listing.folders['docs'] = docs
+      file.checkedAt = Math.max(docs.mtimeMs, docs.ctimeMs) + 10
+    })
+    expect(pages).toEqual(['a.md', 'docs/b.md'])
   })
 })
 

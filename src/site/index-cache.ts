@@ -2,11 +2,12 @@
  * What the site index read from each page last time: a rebuild neither reads
  * nor hashes a page whose file is stamped as it was (size, times, inode; see
  * `read-page.ts`), and reads the front matter only of pages whose text
- * changed. Kept as `index.json` in the build cache folder.
+ * changed; and the list of pages, taken again only when a folder of the
+ * content tree changed. Kept as `index.json` in the build cache folder.
  */
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {lstatSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {sameStamp, stampTrusted, type PageStamp} from './read-page.js'
+import {sameStamp, stampOf, stampTrusted, type PageStamp} from './read-page.js'
 import type {SitePage} from './site-index.js'
 
 /** A page's index entry without what is read from disk each time. */
@@ -23,11 +24,18 @@ interface IndexCacheEntry {
   facts: PageFacts
 }
 
+/** The pages a run listed, and the stamps of the folders it looked into. */
+interface Listing {
+  pages: string[]
+  folders: Record<string, PageStamp>
+}
+
 interface IndexCacheFile {
   format: typeof indexFormat
   /** When the run that wrote the file began looking at pages (ms since the epoch). */
   checkedAt: number
   pages: Record<string, IndexCacheEntry>
+  listing?: Listing | undefined
 }
 
 /** The index cache of one site. */
@@ -72,6 +80,46 @@ export class IndexCache {
   }
 
   /**
+   * The content pages the last run listed, when no folder it looked into has
+   * changed since (adding, removing or renaming an entry changes its folder's
+   * times), and each last changed well before that run began.
+   *
+   * @param contentDir
+   *   The content folder.
+   */
+  listedPages(contentDir: string): string[] | undefined {
+    const listing = this.#previous?.listing
+    if (!listing || !Array.isArray(listing.pages)) return undefined
+    for (const [folder, recorded] of Object.entries(listing.folders)) {
+      const stamp = folderStamp(path.join(contentDir, folder))
+      if (!stamp || !sameStamp(stamp, recorded) || !stampTrusted(stamp, this.#previous!.checkedAt)) return undefined
+    }
+
+    return listing.pages
+  }
+
+  /**
+   * Remember this run's listing with the stamps of its folders (not when
+   * one is a link: what changes in the folder it leads to does not change
+   * the link).
+   *
+   * @param contentDir
+   *   The content folder.
+   * @param listing
+   *   The pages, and the folders listed (`''` for the content folder).
+   */
+  setListing(contentDir: string, listing: {pages: string[]; folders: string[]}): void {
+    const folders: Record<string, PageStamp> = {}
+    for (const folder of listing.folders) {
+      const stamp = folderStamp(path.join(contentDir, folder))
+      if (!stamp) return
+      folders[folder] = stamp
+    }
+
+    this.#next.listing = {pages: listing.pages, folders}
+  }
+
+  /**
    * A page's facts from last time, when its text is the same.
    *
    * @param contentPath
@@ -100,9 +148,24 @@ export class IndexCache {
     this.#next.pages[contentPath] = {hash, stamp, facts}
   }
 
+  /** Keep the last run's listing: this run found it unchanged. */
+  keepListing(): void {
+    this.#next.listing = this.#previous?.listing
+  }
+
   /** Write the facts of this run's pages (pages gone are forgotten). */
   save(): void {
     mkdirSync(path.dirname(this.#file), {recursive: true})
     writeFileSync(this.#file, JSON.stringify(this.#next))
+  }
+}
+
+/** A folder's stamp, or `undefined` for a link or a folder that is gone. */
+function folderStamp(folder: string): PageStamp | undefined {
+  try {
+    const stats = lstatSync(folder)
+    return stats.isDirectory() ? stampOf(stats) : undefined
+  } catch {
+    return undefined
   }
 }

@@ -4,13 +4,14 @@
  * site is read, then take pages one at a time, whichever is free, so a long
  * page does not hold up the rest.
  */
-import {statSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Worker, threadId} from 'node:worker_threads'
 import type {RenderedSitePage, SitePageRenderer, SiteRenderSettings} from './page-render.js'
 import {appendRendering, type RenderingPlace} from './rendering-log.js'
+import {freshBundle} from '../util/fresh-bundle.js'
 
 /** A page to render. */
 export interface RenderRequest {
@@ -95,27 +96,18 @@ export function renderRequest(render: SitePageRenderer, request: Omit<RenderRequ
  */
 export function workerScriptIn(folder: URL): URL | undefined {
   const script = new URL('render-worker.js', folder)
-  const bundle = new URL('render-worker.bundle.js', folder)
-  try {
-    const compiled = statSync(fileURLToPath(script)).mtimeMs
-    try {
-      // A bundle older than the compiled worker is of an earlier compile (`tsc` without the bundling step).
-      return statSync(fileURLToPath(bundle)).mtimeMs >= compiled ? bundle : script
-    } catch {
-      return script
-    }
-  } catch {
-    return undefined
-  }
+  if (!existsSync(fileURLToPath(script))) return undefined
+  return freshBundle(new URL('render-worker.bundle.js', folder), script) ?? script
 }
 
 /**
- * The worker script: the one beside this module, or, when this module runs
- * from the TypeScript sources (tests), the one in `dist/` (built by
- * `npm run build`).
+ * The worker script: the one beside this module; from the bundle of the
+ * build command (`dist/build-bundle/`), the one in `dist/site/`; from the
+ * TypeScript sources (tests), the one in `dist/site/` (built by `npm run
+ * build`).
  */
 function workerScript(): URL | undefined {
-  return workerScriptIn(new URL('./', import.meta.url)) ?? workerScriptIn(new URL('../../dist/site/', import.meta.url))
+  return workerScriptIn(new URL('./', import.meta.url)) ?? workerScriptIn(new URL('../site/', import.meta.url)) ?? workerScriptIn(new URL('../../dist/site/', import.meta.url))
 }
 
 /**
