@@ -194,7 +194,7 @@ describe('slamark build', () => {
 
   it('builds from the bundle `npm run build` makes what it builds from its modules', async () => {
     const bundle = freshBundle(pathToFileURL(path.join(projectRoot, 'dist', 'build-bundle', 'site-build.js')), pathToFileURL(path.join(projectRoot, 'dist', 'cli', 'site-build.js')))
-    expect(bundle && path.relative(projectRoot, fileURLToPath(bundle))).toBe(path.join('dist', 'build-bundle', 'site-build.js'))
+    expect(bundle && path.relative(projectRoot, fileURLToPath(bundle)), 'dist/build-bundle/ is missing or older than the compiled command: run `npm run build`').toBe(path.join('dist', 'build-bundle', 'site-build.js'))
     const root = folderWith({})
     fs.cpSync(path.join(projectRoot, 'content-examples'), path.join(root, 'content'), {recursive: true})
     const spawned = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'slamark.js'), 'build', '.', '--out', 'bundled', '--as-of', asOf, '--no-cache'], {cwd: root, encoding: 'utf8'})

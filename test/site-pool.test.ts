@@ -58,7 +58,7 @@ describe('createRenderPool', () => {
 
   it('renders every example page on the bundled worker as the pipeline renders it here', async () => {
     const script = workerScriptIn(pathToFileURL(path.join(projectRoot, 'dist', 'site') + path.sep))
-    expect(script && path.basename(fileURLToPath(script))).toBe('render-worker.bundle.js')
+    expect(script && path.basename(fileURLToPath(script)), 'dist/site/render-worker.bundle.js is missing or older than the compiled worker: run `npm run build`').toBe('render-worker.bundle.js')
     const contentDir = path.join(projectRoot, 'content-examples')
     const pages = await listContentPages(contentDir)
     const settings: SiteRenderSettings = {

@@ -53,9 +53,10 @@ function firstWarnings(files: readonly VFile[], limit: number): {files: VFile[];
 
 /**
  * `slamark build [site | content folder] --out dist` (its modules; see
- * `build.ts` for how they are loaded): the static site through Vite. Prints every message with file, line and column, then where
- * the site is; returns 1 when a page has an error (the site is not
- * complete), 2 for bad usage, else 0.
+ * `build.ts` for how they are loaded): the static site through Vite.
+ * Prints every message with file, line and column, then where the site is;
+ * returns 1 when a page has an error (the site is not complete), 2 for bad
+ * usage, else 0.
  *
  * @param inputs
  *   At most one folder (default: the working folder).
