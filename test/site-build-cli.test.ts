@@ -1,16 +1,18 @@
 /**
  * `slamark build` and `slamark dev` as commands: the site written, what is
  * printed, exit codes, drafts, a site's own layout and `markup`, rebuilds
- * from the cache (unchanged, one page changed, a page removed), byte-equal
- * output under other time zones and locales, and the dev server's URL.
+ * from the cache (unchanged, one page changed, a page removed), the bundled
+ * command building what its modules build, byte-equal output under other
+ * time zones and locales, and the dev server's URL.
  */
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {main} from '../src/cli/main.js'
 import {devCommand} from '../src/cli/dev.js'
+import {freshBundle} from '../src/util/fresh-bundle.js'
 import {folderWith} from './support/folders.js'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -145,8 +147,8 @@ describe('slamark build', () => {
 
     const manifest = path.join(root, 'node_modules', '.cache', 'slamark', 'build', 'manifest.json')
     const stored = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {format: number}
-    expect(stored.format).toBe(2)
-    fs.writeFileSync(manifest, JSON.stringify({...stored, format: 1}))
+    expect(stored.format).toBe(3)
+    fs.writeFileSync(manifest, JSON.stringify({...stored, format: 2}))
     const earlier = await build()
     expect(earlier.stdout).toContain('Built 1 pages (1 rendered, 0 reused')
     expect(earlier.stderr).toBe(first.stderr)
@@ -188,6 +190,20 @@ describe('slamark build', () => {
     expect(result.code).toBe(0)
     expect(result.stderr).toContain('\rslamark build: 25 of 210 pages')
     expect(result.stderr.endsWith('\rslamark build: 210 of 210 pages\n')).toBe(true)
+  })
+
+  it('builds from the bundle `npm run build` makes what it builds from its modules', async () => {
+    const bundle = freshBundle(pathToFileURL(path.join(projectRoot, 'dist', 'build-bundle', 'site-build.js')), pathToFileURL(path.join(projectRoot, 'dist', 'cli', 'site-build.js')))
+    expect(bundle && path.relative(projectRoot, fileURLToPath(bundle)), 'dist/build-bundle/ is missing or older than the compiled command: run `npm run build`').toBe(path.join('dist', 'build-bundle', 'site-build.js'))
+    const root = folderWith({})
+    fs.cpSync(path.join(projectRoot, 'content-examples'), path.join(root, 'content'), {recursive: true})
+    const spawned = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'slamark.js'), 'build', '.', '--out', 'bundled', '--as-of', asOf, '--no-cache'], {cwd: root, encoding: 'utf8'})
+    const here = await run(['build', '.', '--out', 'modules', '--as-of', asOf, '--no-cache'], root)
+    expect([spawned.status, here.code]).toEqual([0, 0])
+    expect(spawned.stderr).toBe(here.stderr)
+    const built = tree(path.join(root, 'bundled'))
+    expect(Object.keys(built).length).toBeGreaterThan(8)
+    expect(built).toEqual(tree(path.join(root, 'modules')))
   })
 
   it('writes the same bytes under any time zone and locale', () => {

@@ -1,64 +1,18 @@
-import path from 'node:path'
-import {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
-import {startBuildWorkers} from '../site/build-workers.js'
-import {hasFatal} from '../util/has-fatal.js'
-import {asOfOptionProblem} from './as-of-option.js'
+/**
+ * `slamark build`: the command's modules (`site-build.ts`) are loaded from
+ * the bundle `npm run build` makes of them (`dist/build-bundle/`: the main
+ * thread's modules of a site build in a few files, which start about 60 ms
+ * sooner than the some 180 modules they are made of), or from the modules
+ * themselves when the bundle is missing or older than them.
+ */
+import {freshBundle} from '../util/fresh-bundle.js'
+import type {BuildCommandOptions} from './site-build.js'
 import type {CommandContext} from './lint.js'
 
-/** What `slamark build` reads besides the context. */
-export interface BuildCommandOptions {
-  /** `--out`: the output folder (default `dist`). */
-  out: string | undefined
-  /** `--drafts`: build pages marked `draft`. */
-  drafts: boolean
-  /** `--as-of`: "now" of the build. */
-  asOf: string | undefined
-  /** `--no-cache`: render every page. */
-  cache: boolean
-  /** Show a progress line (stderr is a terminal). */
-  interactive: boolean
-}
-
-/** Sites with fewer pages build without a progress line. */
-const progressFrom = 200
-
-/** The most warnings a build prints (every error is printed). */
-const warningLimit = 100
+export type {BuildCommandOptions} from './site-build.js'
 
 /**
- * The files to report: every error, and the first `limit` warnings in file order.
- *
- * @param files
- *   Files with messages.
- * @param limit
- *   How many warnings to keep.
- */
-function firstWarnings(files: readonly VFile[], limit: number): {files: VFile[]; left: number} {
-  let kept = 0
-  let left = 0
-  const result: VFile[] = []
-  for (const file of files) {
-    const messages = file.messages.filter((message) => {
-      if (message.fatal === true) return true
-      if (kept < limit) return ++kept > 0
-      left++
-      return false
-    })
-    if (messages.length === 0) continue
-    const copy = new VFile({path: file.path, value: file.value})
-    copy.messages = messages
-    result.push(copy)
-  }
-
-  return {files: result, left}
-}
-
-/**
- * `slamark build [site | content folder] --out dist`: the static site
- * through Vite. Prints every message with file, line and column, then where
- * the site is; returns 1 when a page has an error (the site is not
- * complete), 2 for bad usage, else 0.
+ * `slamark build [site | content folder] --out dist`: see `site-build.ts`.
  *
  * @param inputs
  *   At most one folder (default: the working folder).
@@ -68,64 +22,7 @@ function firstWarnings(files: readonly VFile[], limit: number): {files: VFile[];
  *   Where to read and write.
  */
 export async function buildCommand(inputs: readonly string[], options: BuildCommandOptions, context: CommandContext): Promise<number> {
-  if (inputs.length > 1) {
-    context.stderr(`slamark build: Unexpected ${inputs.length} folders, expected one site or content folder\n`)
-    return 2
-  }
-
-  const asOfProblem = asOfOptionProblem('slamark build', options.asOf)
-  if (asOfProblem) {
-    context.stderr(asOfProblem)
-    return 2
-  }
-
-  const started = performance.now()
-  let shown = false
-  let result
-  const outDir = options.out ?? 'dist'
-  // The workers start loading the pipeline now, while Vite is loaded.
-  const pool = await startBuildWorkers({input: inputs[0] ?? '.', outDir, cwd: context.cwd, ...(options.cache ? {} : {cache: false})})
-  try {
-    const {buildSite} = await import('../vite/build.js')
-    result = await buildSite({
-      pool,
-      input: inputs[0] ?? '.',
-      outDir,
-      cwd: context.cwd,
-      drafts: options.drafts,
-      asOf: options.asOf,
-      ...(options.cache ? {} : {cache: false}),
-      onProgress: options.interactive
-        ? (done, total) => {
-            if (total < progressFrom || (done % 25 !== 0 && done !== total)) return
-            shown = true
-            context.stderr(`\rslamark build: ${done} of ${total} pages`)
-          }
-        : undefined
-    })
-  } catch (error) {
-    await pool?.close()
-    context.stderr(`${shown ? '\n' : ''}slamark build: ${error instanceof Error ? error.message : String(error)}\n`)
-    return 2
-  }
-
-  if (shown) context.stderr('\n')
-  const {files, left} = firstWarnings(result.files, warningLimit)
-  const report = reporter(files, {color: context.color, quiet: true})
-  if (report) context.stderr(report + '\n')
-  if (left > 0) context.stderr(`slamark build: ${left} more ${left === 1 ? 'warning' : 'warnings'} not shown; \`slamark lint\` lists every message\n`)
-  const where = path.relative(context.cwd, result.outDir) || '.'
-  if (result.fatal) {
-    // Vite's own failure (not a page's message) is printed as Vite gives it.
-    if (!hasFatal(result.files)) {
-      context.stderr(`slamark build: ${result.error instanceof Error ? result.error.message : String(result.error)}\n`)
-    }
-
-    context.stderr(`slamark build: failed; ${where} is not complete\n`)
-    return 1
-  }
-
-  const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  context.stdout(`Built ${result.pages} pages (${result.rendered} rendered, ${result.reused} reused from the last build) in ${seconds} s: ${path.join(where, 'index.html')}\n`)
-  return 0
+  const bundle = freshBundle(new URL('../build-bundle/site-build.js', import.meta.url), new URL('site-build.js', import.meta.url))
+  const {siteBuildCommand} = bundle ? ((await import(bundle.href)) as typeof import('./site-build.js')) : await import('./site-build.js')
+  return siteBuildCommand(inputs, options, context)
 }

@@ -106,8 +106,26 @@ function siteAt(root: string, options: SiteConfigOptions): SiteLocation {
  *   The content folder.
  */
 export async function listContentPages(contentDir: string): Promise<string[]> {
-  const found = await glob(['**/*.md', '**/*.markdown'], {cwd: contentDir, ignore: ['**/node_modules/**'], dot: false})
-  return found
-    .filter((file) => !file.split('/').some((segment) => segment.startsWith('#') || segment.endsWith('~')))
-    .sort(compareText)
+  return (await listContent(contentDir)).pages
+}
+
+/**
+ * The content pages of a content folder (see {@link listContentPages}) and
+ * every folder the listing looked into (`''` for the content folder itself),
+ * whose stamps tell a later build whether the list can have changed.
+ *
+ * @param contentDir
+ *   The content folder.
+ */
+export async function listContent(contentDir: string): Promise<{pages: string[]; folders: string[]}> {
+  // One walk for both: the folder pattern brings every entry, so pages are picked by their extension.
+  const found = await glob(['**/*.md', '**/*.markdown', '**/'], {cwd: contentDir, ignore: ['**/node_modules/**'], dot: false, onlyFiles: false})
+  const pages: string[] = []
+  const folders = ['']
+  for (const entry of found) {
+    if (entry.endsWith('/')) folders.push(entry.slice(0, -1))
+    else if (/\.(?:md|markdown)$/.test(entry) && !entry.split('/').some((segment) => segment.startsWith('#') || segment.endsWith('~'))) pages.push(entry)
+  }
+
+  return {pages: pages.sort(compareText), folders}
 }

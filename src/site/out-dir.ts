@@ -6,7 +6,7 @@
  */
 import {readdirSync, rmSync} from 'node:fs'
 import path from 'node:path'
-import {lastOutDir} from './page-cache.js'
+import {readLastBuild} from './last-build.js'
 
 /**
  * Refuse an output folder that holds the site or its content: emptying it
@@ -38,7 +38,7 @@ export function checkOutDir(outDir: string, root: string, contentDir: string): v
  *   The build cache folder, if any.
  */
 export function knownOutDir(outDir: string, cacheDir: string | undefined): boolean {
-  return cacheDir !== undefined && lastOutDir(cacheDir) === outDir
+  return cacheDir !== undefined && readLastBuild(cacheDir)?.outDir === outDir
 }
 
 /**

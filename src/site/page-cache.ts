@@ -10,18 +10,22 @@
  * everything around its content (the shell, the assets, the navigation's
  * titles) is unchanged and the file is still in the output folder.
  *
- * Layout: `manifest.json` (hashes, output files, each page's messages) and
- * `pages/<hash>.json` (one page's rendering), under the cache folder.
+ * Layout, under the cache folder: `manifest.json` (hashes, output files,
+ * each page's messages and where its rendering is), `renderings/` (the
+ * renderings, see `rendering-log.ts`), `index.json` (the site index's facts)
+ * and `last-build.json`.
  */
-import {createHash} from 'node:crypto'
+import {randomBytes} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {LinkLookup} from './links.js'
 import type {PlainFile} from '../util/plain-message.js'
 import type {RenderedSitePage} from './page-render.js'
+import {writeLastBuild, type BuiltAssets} from './last-build.js'
+import {RenderingReader, tidyRenderings, type RenderingPlace} from './rendering-log.js'
 
 /** The manifest's format: a manifest of another format is ignored. */
-const manifestFormat = 2
+const manifestFormat = 3
 
 /** What the manifest keeps of one page. */
 export interface CachedPage {
@@ -34,6 +38,8 @@ export interface CachedPage {
   /** Its messages (reported again when the page is not rendered). */
   files: PlainFile[]
   fatal: boolean
+  /** Where its rendering is kept, if it is. */
+  rendering?: RenderingPlace | undefined
 }
 
 /** What the cache keeps of a page's rendering: what its output file is made from. */
@@ -41,12 +47,16 @@ export type CachedRendering = Pick<RenderedSitePage, 'html' | 'toc' | 'headings'
 
 /** The manifest of the last build. */
 export interface BuildManifest {
-  /** The manifest's own format (2: messages keep their place as vfile's `place`). */
+  /** The manifest's own format (3: renderings in logs). */
   format: typeof manifestFormat
   /** Hash of the render settings: when it differs, nothing is reused. */
   settings: string
   /** Hash of what surrounds every page's content: when it differs, every page file is written again. */
   frame: string
+  /** Hash of every page's content path and permalink: while it is the same, every link leads where it led. */
+  entries: string
+  /** Hash of what the list pages, the 404 page and the sitemap are made from. */
+  lists: string
   /** The output folder the files were written to. */
   outDir: string
   /** Every file written, by name inside the output folder, with a hash of its content. */
@@ -59,21 +69,50 @@ export class PageCache {
   readonly #folder: string
   readonly #previous: BuildManifest | undefined
   readonly #next: BuildManifest
+  readonly #startedAt = Date.now()
+  /** This build's name, for the logs it writes renderings to. */
+  readonly #build = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
+  readonly #renderings: string
+  #reader: RenderingReader | undefined
 
   /**
    * @param folder
    *   The cache folder (created when saved).
-   * @param settings
-   *   Hash of this build's render settings.
-   * @param frame
-   *   Hash of what surrounds every page's content in this build.
+   * @param hashes
+   *   Hashes of this build's render settings, of what surrounds every page's
+   *   content, of the site's pages and permalinks, and of what the list pages
+   *   are made from.
    * @param outDir
    *   This build's output folder.
    */
-  constructor(folder: string, settings: string, frame: string, outDir: string) {
+  constructor(folder: string, hashes: {settings: string; frame: string; entries: string; lists: string}, outDir: string) {
     this.#folder = folder
+    this.#renderings = path.join(folder, 'renderings')
     this.#previous = readManifest(path.join(folder, 'manifest.json'))
-    this.#next = {format: manifestFormat, settings, frame, outDir, outputs: {}, pages: {}}
+    this.#next = {format: manifestFormat, ...hashes, outDir, outputs: {}, pages: {}}
+  }
+
+  /**
+   * Keep the list pages, the 404 page and the sitemap of the last build as
+   * they are, when what they are made from is unchanged and each file is
+   * still in the output folder; `false` (nothing kept) otherwise.
+   *
+   * @param fileNames
+   *   Their names inside the output folder.
+   * @param outDir
+   *   The output folder.
+   */
+  keepLists(fileNames: readonly string[], outDir: string): boolean {
+    const previous = this.#previous
+    if (!previous || previous.outDir !== this.#next.outDir || previous.lists !== this.#next.lists) return false
+    if (!fileNames.every((fileName) => previous.outputs[fileName] !== undefined && this.unchangedOutput(fileName, previous.outputs[fileName], outDir))) return false
+    for (const fileName of fileNames) this.output(fileName, previous.outputs[fileName]!)
+    return true
+  }
+
+  /** Whether the site's pages have the content paths and permalinks of the last build: links lead where they led. */
+  get sameEntries(): boolean {
+    return this.#previous !== undefined && this.#previous.entries === this.#next.entries
   }
 
   /** Whether the last build wrote to the same output folder with the same settings and frame: its files can stay. */
@@ -114,11 +153,10 @@ export class PageCache {
    *   The page.
    */
   rendering(contentPath: string): CachedRendering | undefined {
-    try {
-      return JSON.parse(readFileSync(this.#pageFile(contentPath), 'utf8')) as CachedRendering
-    } catch {
-      return undefined
-    }
+    const place = this.#previous?.pages[contentPath]?.rendering
+    if (!place) return undefined
+    this.#reader ??= new RenderingReader(this.#renderings)
+    return this.#reader.read(place)
   }
 
   /**
@@ -148,14 +186,12 @@ export class PageCache {
   }
 
   /**
-   * Where a page's rendering is kept (the renderer writes it there, as a
-   * {@link CachedRendering}).
-   *
-   * @param contentPath
-   *   The page.
+   * Where this build's renderings go: the renderer appends each page's
+   * rendering to `<this>-<thread>.log` (one log per render thread) and gives
+   * back its place, for {@link keep}.
    */
-  renderingFile(contentPath: string): string {
-    return this.#pageFile(contentPath)
+  renderingLog(): string {
+    return path.join(this.#renderings, this.#build)
   }
 
   /**
@@ -186,29 +222,26 @@ export class PageCache {
     return Object.keys(this.#previous!.outputs).filter((fileName) => !(fileName in this.#next.outputs))
   }
 
-  /** Write the manifest, and drop the renderings of pages that are gone. */
-  save(): void {
+  /**
+   * Write the manifest and the record of this build, and drop the renderings
+   * of pages that are gone.
+   *
+   * @param assets
+   *   The hashed assets every page loads and the files they are in.
+   */
+  save(assets: Omit<BuiltAssets, 'key'>): void {
+    this.#reader?.close()
     mkdirSync(this.#folder, {recursive: true})
-    for (const contentPath of Object.keys(this.#previous?.pages ?? {})) {
-      if (!(contentPath in this.#next.pages)) rmSync(this.#pageFile(contentPath), {force: true})
-    }
-
+    const places = new Map<string, RenderingPlace>()
+    for (const [contentPath, page] of Object.entries(this.#next.pages)) if (page.rendering) places.set(contentPath, page.rendering)
+    tidyRenderings(this.#renderings, places, `${this.#build}-tidy.log`)
+    for (const [contentPath, page] of Object.entries(this.#next.pages)) page.rendering = places.get(contentPath)
+    // Renderings of a manifest before format 3 were a file each.
+    if (existsSync(path.join(this.#folder, 'pages'))) rmSync(path.join(this.#folder, 'pages'), {recursive: true, force: true})
     writeFileSync(path.join(this.#folder, 'manifest.json'), JSON.stringify(this.#next))
+    // What the assets were made from is added by the build that knows it, once it succeeded.
+    writeLastBuild(this.#folder, {outDir: this.#next.outDir, startedAt: this.#startedAt, assets: {key: undefined, ...assets}})
   }
-
-  #pageFile(contentPath: string): string {
-    return path.join(this.#folder, 'pages', `${createHash('sha256').update(contentPath).digest('hex').slice(0, 32)}.json`)
-  }
-}
-
-/**
- * The output folder the last build with this cache wrote to.
- *
- * @param folder
- *   The cache folder.
- */
-export function lastOutDir(folder: string): string | undefined {
-  return readManifest(path.join(folder, 'manifest.json'))?.outDir
 }
 
 function readManifest(file: string): BuildManifest | undefined {

@@ -10,7 +10,11 @@
  * @param contentPath
  *   A path inside the content folder, with `/`.
  */
-export const stem = (contentPath: string): string => contentPath.slice(contentPath.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')
+export function stem(contentPath: string): string {
+  const name = contentPath.slice(contentPath.lastIndexOf('/') + 1)
+  const dot = name.lastIndexOf('.')
+  return dot === -1 ? name : name.slice(0, dot)
+}
 
 /**
  * The folder of a content path (`''` at the top).

@@ -16,7 +16,7 @@ import {fromPlainFile, type PlainFile} from '../util/plain-message.js'
 import {compareText} from '../util/sorted.js'
 import {PageCache, type CachedRendering} from './page-cache.js'
 import {contentHash} from '../util/content-hash.js'
-import {SiteLinks} from './links.js'
+import {SiteLinks, type LinkLookup} from './links.js'
 import type {SiteRenderSettings} from './page-render.js'
 import {createRenderPool, type RenderPool} from './pool.js'
 import {fillShell, type PageShell} from './shell.js'
@@ -52,6 +52,8 @@ export interface SiteRenderJob {
   onProgress?: ((done: number, total: number) => void) | undefined
   /** Files the bundler writes into the output folder (hashed assets), recorded so a later build can remove them once unused. */
   assetFiles?: readonly string[] | undefined
+  /** Work for this thread while the workers render (the site index's cache is saved then). */
+  meanwhile?: (() => void) | undefined
 }
 
 /** What {@link renderSite} built. */
@@ -117,19 +119,36 @@ export function renderSettingsOf(location: SiteLocation, index: SiteIndex, job: 
 export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> {
   const {location, index} = job
   const settings = renderSettingsOf(location, index, job)
+  // Workers started early make the site's renderer while the cache is read and checked; each
+  // page that needs rendering goes to them as soon as that is known.
+  let pool = job.pool
+  pool?.init(settings)
   const siteTitle = siteTitleOf(location, index)
   const shortcodes = settings.site === undefined ? {} : discoverShortcodes(settings.site)
   // Without a fixed "now", pages with an SLA change with the clock: their renderings are reused only within the same second.
   const now = job.asOf ?? process.env['SOURCE_DATE_EPOCH'] ?? new Date().toISOString().slice(0, 19)
   // Every page's permalink is not part of it: each page's link look-ups are checked instead.
   const settingsHash = contentHash(job.version, now, JSON.stringify({...settings, entries: undefined, cwd: undefined}), JSON.stringify(shortcodes))
-  const links = new SiteLinks(settings.entries)
+  // Made when a page's links are to be checked: not when the site's pages are where they were.
+  let links: SiteLinks | undefined
   const navigation = {
     sections: index.sections.map((section) => [section.key, section.title, section.permalink, section.sections, section.pages.map((page) => page.permalink)]),
     pages: index.pages.map((page) => [page.permalink, page.title, page.parent, page.frontMatter['seo'], page.frontMatter['description']])
   }
   const frameHash = contentHash(settingsHash, job.shell.parts.join('\u0001'), job.shell.slots.join(), JSON.stringify(job.assets), siteTitle, JSON.stringify(navigation))
-  const cache = job.cacheDir === undefined ? undefined : new PageCache(job.cacheDir, settingsHash, frameHash, job.outDir)
+  const entriesHash = contentHash(JSON.stringify(settings.entries))
+  const baseUrl = location.config.raw['baseurl']
+  // The list pages and the sitemap: the frame, and every index fact of every page (summaries, dates, kinds).
+  const listsHash = contentHash(
+    frameHash,
+    String(baseUrl),
+    JSON.stringify(index.pages.map((page) => [page.contentPath, page.kind, page.frontMatter])),
+    JSON.stringify(index.sections.map((section) => section.page?.contentPath ?? ''))
+  )
+  const cache = job.cacheDir === undefined ? undefined : new PageCache(job.cacheDir, {settings: settingsHash, frame: frameHash, entries: entriesHash, lists: listsHash}, job.outDir)
+  // Where every page's links and `relref`s lead depends on the pages' paths and permalinks only.
+  const linksHold = (lookups: readonly LinkLookup[], contentPath: string): boolean =>
+    cache!.sameEntries || lookups.length === 0 || (links ??= new SiteLinks(settings.entries)).stillResolve(lookups, contentPath)
   const writer = createWriter(job.outDir)
 
   const kept: string[] = []
@@ -170,16 +189,34 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
     return hashes.get(file)
   }
 
-  // Each page's text is hashed once: to look it up, and to keep it when rendered now.
-  const toRender: Array<{page: SitePage; sourceHash: string}> = []
   let reused = 0
   let done = 0
   const total = index.pages.length
+  const toRender: SitePage[] = []
+  const renders: Array<Promise<void>> = []
+  const render = (page: SitePage, sourceHash: string): void => {
+    if (!pool) {
+      pool = createRenderPool(1, job.workers)
+      pool.init(settings)
+    }
+
+    toRender.push(page)
+    renders.push(
+      pool.render(page.contentPath, page.source, {lean: true, cacheLog: cache?.renderingLog()}).then(({page: rendered, kept}) => {
+        output(page, rendered)
+        pageFiles.set(page.contentPath, rendered.files)
+        cache?.keep(page.contentPath, {source: sourceHash, dependencies: rendered.dependencies, links: rendered.links, files: rendered.files, fatal: rendered.fatal, rendering: kept})
+        job.onProgress?.(++done, total)
+      })
+    )
+  }
+
+  // Each page's text is hashed once: to look it up, and to keep it when rendered now.
   for (const page of index.pages) {
-    const sourceHash = cache === undefined ? '' : contentHash(page.source)
-    const cached = cache?.page(page.contentPath, sourceHash, hashFile, (lookups) => links.stillResolve(lookups, page.contentPath))
+    const sourceHash = cache === undefined ? '' : (page.hash ?? contentHash(page.source))
+    const cached = cache?.page(page.contentPath, sourceHash, hashFile, (lookups) => linksHold(lookups, page.contentPath))
     if (!cached) {
-      toRender.push({page, sourceHash})
+      render(page, sourceHash)
       continue
     }
 
@@ -192,7 +229,7 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
     } else {
       const rendering = cache!.rendering(page.contentPath)
       if (!rendering) {
-        toRender.push({page, sourceHash})
+        render(page, sourceHash)
         continue
       }
 
@@ -205,43 +242,45 @@ export async function renderSite(job: SiteRenderJob): Promise<SiteRenderResult> 
     job.onProgress?.(++done, total)
   }
 
-  const pool = job.pool ?? createRenderPool(toRender.length, job.workers)
-  pool.init(settings)
-  pool.resize(toRender.length)
+  // More workers for many pages (a first build, or a change every page sees).
+  pool?.resize(toRender.length)
+  const rendering = Promise.all(renders)
+
   try {
-    await Promise.all(
-      toRender.map(async ({page, sourceHash}) => {
-        const rendered = await pool.render(page.contentPath, page.source, {lean: true, cacheFile: cache?.renderingFile(page.contentPath)})
-        output(page, rendered)
-        pageFiles.set(page.contentPath, rendered.files)
-        cache?.keep(page.contentPath, {source: sourceHash, dependencies: rendered.dependencies, links: rendered.links, files: rendered.files, fatal: rendered.fatal})
-        job.onProgress?.(++done, total)
-      })
-    )
-  } finally {
-    await pool.close()
+    // While the workers render: list pages of sections without `_index.md`, the 404 page and the
+    // sitemap, unless all they are made from is as it was and the files are still there.
+    const listNames = [...index.sections.filter((section) => !section.page).map((section) => section.outputPath), '404.html', 'sitemap.xml']
+    if (!cache?.keepLists(listNames, job.outDir)) {
+      for (const section of index.sections) {
+        if (section.page) continue
+        write(section.outputPath, framed(undefined, section.title, section.permalink, section.key, undefined, listContent(section, index)))
+      }
+
+      write('404.html', framed(undefined, 'Page not found', '/404.html', '', {html: notFoundContent(), toc: '', headings: []}, ''))
+      const listed = [
+        ...index.sections.map((section) => ({permalink: section.permalink, page: section.page})),
+        ...index.pages.filter((page) => page.kind === 'page' || page.kind === 'bundle').map((page) => ({permalink: page.permalink, page}))
+      ].sort((a, b) => compareText(a.permalink, b.permalink))
+      write('sitemap.xml', sitemapXml(listed, typeof baseUrl === 'string' ? baseUrl : undefined))
+    } else kept.push(...listNames)
+
+    job.meanwhile?.()
+    await rendering
+  } catch (error) {
+    await pool?.close()
+    throw error
   }
 
-  // List pages of sections without `_index.md`, the 404 page and the sitemap.
-  for (const section of index.sections) {
-    if (section.page) continue
-    write(section.outputPath, framed(undefined, section.title, section.permalink, section.key, undefined, listContent(section, index)))
-  }
-
-  write('404.html', framed(undefined, 'Page not found', '/404.html', '', {html: notFoundContent(), toc: '', headings: []}, ''))
-  const listed = [
-    ...index.sections.map((section) => ({permalink: section.permalink, page: section.page})),
-    ...index.pages.filter((page) => page.kind === 'page' || page.kind === 'bundle').map((page) => ({permalink: page.permalink, page}))
-  ].sort((a, b) => compareText(a.permalink, b.permalink))
-  const baseUrl = location.config.raw['baseurl']
-  write('sitemap.xml', sitemapXml(listed, typeof baseUrl === 'string' ? baseUrl : undefined))
+  // The workers stop while the rest is done here.
+  const closing = pool?.close()
   const written = await writer.done()
 
-  const files = [...location.config.files, job.shell.file, ...index.files, ...pageMessages(index, pageFiles)].filter((file) => file.messages.length > 0)
+  const files = [...location.config.files, job.shell.file, ...index.files, ...pageMessages(index, pageFiles, new Set(toRender.map((page) => page.contentPath)))].filter((file) => file.messages.length > 0)
   const fatal = hasFatal(files)
   for (const fileName of job.assetFiles ?? []) cache?.output(fileName, '')
   const stale = cache?.staleOutputs() ?? []
-  cache?.save()
+  cache?.save({styles: [...job.assets.styles], scripts: [...job.assets.scripts], files: [...(job.assetFiles ?? [])]})
+  await closing
   return {written: written.sort(compareText), kept, stale, files, fatal, rendered: toRender.length, reused}
 }
 
@@ -293,14 +332,15 @@ function createWriter(outDir: string): {write(fileName: string, source: string):
 
 /**
  * The pages' messages, in page order, then each data file once with every
- * distinct message any page found in it.
+ * distinct message any page found in it. The pages rendered now keep their
+ * text (for code frames); a page reused from the last build is not read for it.
  */
-function pageMessages(index: SiteIndex, pageFiles: Map<string, PlainFile[]>): VFile[] {
+function pageMessages(index: SiteIndex, pageFiles: Map<string, PlainFile[]>, renderedNow: ReadonlySet<string>): VFile[] {
   const pages: VFile[] = []
   const read: PlainFile[] = []
   for (const page of index.pages) {
     const [own, ...dataFiles] = pageFiles.get(page.contentPath) ?? []
-    if (own) pages.push(fromPlainFile(own, {value: page.source}))
+    if (own) pages.push(fromPlainFile(own, renderedNow.has(page.contentPath) ? {value: page.source} : {}))
     read.push(...dataFiles)
   }
 

@@ -1,11 +1,13 @@
 /**
- * A render worker: loads the pipeline when started, makes the site's page
- * renderer when the pool sends the site's settings, then renders each page
- * it is sent (writing the page's cache entry itself, off the main thread).
+ * A render worker: loads the pipeline when started, warms it up on a page
+ * of its own until the pool sends the site's settings (`warm-up.ts`), makes
+ * the site's page renderer from them, then renders each page it is sent
+ * (keeping the page's rendering in the cache itself, off the main thread).
  */
 import {parentPort} from 'node:worker_threads'
 import {createSitePageRenderer, type SitePageRenderer} from './page-render.js'
 import {renderRequest, type PoolMessage, type RenderResponse} from './pool.js'
+import {warmUp} from './warm-up.js'
 
 let render: SitePageRenderer | undefined
 
@@ -25,4 +27,9 @@ parentPort?.on('message', (message: PoolMessage) => {
   }
 
   parentPort?.postMessage(response)
+})
+
+// Once pending messages are handled: when the settings are not among them, the site is still being read.
+setImmediate(() => {
+  if (!render) warmUp()
 })

@@ -17,10 +17,10 @@ import {ruleUrl} from '../syntax/messages.js'
 import {compareText} from '../util/sorted.js'
 import {readIndexFields} from './front-matter-fields.js'
 import {ancestorsOf, fallbackTitle, outputPathOf, parentOf, stem} from './paths.js'
-import {readPage} from './read-page.js'
+import {readPage, readStampedPage, stampPage} from './read-page.js'
 import {sectionsOf} from './sections.js'
 import {contentHash} from '../util/content-hash.js'
-import type {IndexCache} from './index-cache.js'
+import type {IndexCache, PageFacts} from './index-cache.js'
 import {permalinkDuplicateRuleId} from './rules.js'
 import {decodeWeak} from './weak-decode.js'
 
@@ -58,8 +58,13 @@ export interface SitePage {
    * they do not parse.
    */
   frontMatter: Record<string, unknown>
-  /** The whole file. */
+  /**
+   * The whole file. A page the index cache found unchanged is read when this
+   * is first asked for (a rebuild reads only the pages it renders).
+   */
   source: string
+  /** Hash of its text (`contentHash`), when the index was built with a cache. */
+  hash?: string | undefined
   /** The key of the section that lists it (`docs`; `''` for the home page); `undefined` for the home page itself. */
   parent: string | undefined
 }
@@ -88,7 +93,7 @@ export interface SiteIndexOptions {
   drafts?: boolean | null | undefined
   /** The folder message paths are relative to (default: the process's working folder). */
   cwd?: string | null | undefined
-  /** What the last run read from each page (a rebuild reads only the pages that changed). */
+  /** What the last run read from each page (a rebuild reads only the pages that changed); the caller saves it. */
   cache?: IndexCache | null | undefined
 }
 
@@ -125,48 +130,64 @@ export function buildSiteIndex(contentDir: string, contentPaths: readonly string
   const read: SitePage[] = []
   const cwd = options.cwd ?? process.cwd()
   const realContentDir = realpathSync.native(contentDir)
+  const realFolders = new Map([[path.resolve(contentDir), realContentDir]])
   const leafFolders = new Set(contentPaths.filter((item) => stem(item) === 'index').map((item) => parentOf(item)))
 
   for (const contentPath of [...contentPaths].sort(compareText)) {
     // Markdown inside a leaf bundle is one of its resources, not a page.
-    const owner = stem(contentPath) === 'index' ? parentOf(parentOf(contentPath)) : parentOf(contentPath)
-    if (stem(contentPath) !== 'index' && ancestorsOf(parentOf(contentPath)).some((folder) => leafFolders.has(folder))) continue
-    if (stem(contentPath) === 'index' && ancestorsOf(owner).some((folder) => leafFolders.has(folder))) continue
-    const text = readPage(realContentDir, path.join(contentDir, contentPath))
-    if (!text.ok) {
-      const file = new VFile({path: path.relative(cwd, path.join(contentDir, contentPath))})
-      const message = file.message(text.reason, {ruleId: 'read-error', source: 'slamark'})
-      message.fatal = true
-      message.note = text.hint
-      message.url = ruleUrl('read-error')
-      files.push(file)
+    const bundle = stem(contentPath) === 'index'
+    if (leafFolders.size > 0 && ancestorsOf(bundle ? parentOf(parentOf(contentPath)) : parentOf(contentPath)).some((folder) => leafFolders.has(folder))) continue
+    const file = path.join(contentDir, contentPath)
+    // Stamped before it is read: a write after the stamp shows in the next build's stamp.
+    const stamp = stampPage(realContentDir, file, realFolders)
+    const unchanged = stamp && options.cache?.unchanged(contentPath, stamp)
+    if (unchanged) {
+      options.cache!.set(contentPath, unchanged.hash, stamp, unchanged.facts)
+      read.push(withSourceRead({...unchanged.facts, file, parent: undefined, hash: unchanged.hash}, () => readKnownPage(realContentDir, file, cwd)))
       continue
     }
 
-    const hash = options.cache ? contentHash(text.text) : ''
-    const known = options.cache?.get(contentPath, hash)
-    const page: SitePage = known ? {...known, file: path.join(contentDir, contentPath), source: text.text, parent: undefined} : pageOf(contentDir, contentPath, text.text)
-    if (options.cache) {
-      const {file: _file, source: _source, parent: _parent, ...facts} = page
-      options.cache.set(contentPath, hash, facts)
+    const stamped = stamp && readStampedPage(file, stamp)
+    const text = stamped === undefined ? readPage(realContentDir, file) : {ok: true as const, text: stamped}
+    if (!text.ok) {
+      const vfile = new VFile({path: path.relative(cwd, file)})
+      const message = vfile.message(text.reason, {ruleId: 'read-error', source: 'slamark'})
+      message.fatal = true
+      message.note = text.hint
+      message.url = ruleUrl('read-error')
+      files.push(vfile)
+      continue
     }
 
+    if (!options.cache) {
+      read.push(pageOf(contentDir, contentPath, text.text))
+      continue
+    }
+
+    const hash = contentHash(text.text)
+    const known = options.cache.get(contentPath, hash)
+    const page: SitePage = known ? {...known, file, source: text.text, parent: undefined, hash} : {...pageOf(contentDir, contentPath, text.text), hash}
+    // A page read the long way (a link inside the content folder) gets no stamp: it is read each time.
+    options.cache.set(contentPath, hash, stamped === undefined ? undefined : stamp, factsOf(page))
     read.push(page)
   }
-
-  options.cache?.save()
 
   const drafts = options.drafts ? [] : read.filter((page) => page.draft)
   const pages = options.drafts ? read : read.filter((page) => !page.draft)
   reportDuplicatePermalinks(pages, contentDir, cwd, files)
   const sections = sectionsOf(pages)
   const byPath = new Map(pages.map((page) => [page.contentPath, page]))
+  let pageIndex: HugoPageIndex | undefined
   return {
     contentDir,
     pages,
     drafts,
     sections,
-    pageIndex: new HugoPageIndex(pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink}))),
+    // Made when first asked for: a site build resolves links in its render workers.
+    get pageIndex() {
+      pageIndex ??= new HugoPageIndex(pages.map((page) => ({contentPath: page.contentPath, permalink: page.permalink})))
+      return pageIndex
+    },
     files,
     page: (contentPath) => byPath.get(contentPath)
   }
@@ -213,6 +234,39 @@ export function pageOf(contentDir: string, contentPath: string, source: string):
     // Set by the index, once the sections are known.
     parent: undefined
   }
+}
+
+/** What the index cache keeps of a page: all but what is read from disk each time. */
+function factsOf(page: SitePage): PageFacts {
+  const {contentPath, kind, permalink, outputPath, draft, title, weight, date, frontMatter} = page
+  return {contentPath, kind, permalink, outputPath, draft, title, weight, date, frontMatter}
+}
+
+/**
+ * A page whose text is read when first asked for (and can be set, as the dev
+ * server does after an edit).
+ */
+function withSourceRead(page: Omit<SitePage, 'source'>, read: () => string): SitePage {
+  let text: string | undefined
+  return Object.defineProperty(page, 'source', {
+    enumerable: true,
+    configurable: true,
+    get: () => (text ??= read()),
+    set: (value: string) => {
+      text = value
+    }
+  }) as SitePage
+}
+
+/**
+ * The text of a page the index cache vouched for. It was readable a moment
+ * ago; a page made unreadable while the site is built stops the build with
+ * what went wrong.
+ */
+function readKnownPage(realContentDir: string, file: string, cwd: string): string {
+  const text = readPage(realContentDir, file)
+  if (!text.ok) throw new Error(`${path.relative(cwd, file)}: ${text.reason}`)
+  return text.text
 }
 
 // Hugo's `cast.ToBool`: booleans, numbers other than 0, and `strconv.ParseBool` strings; anything else is false.

@@ -77,12 +77,23 @@ export function toPlain(message: VFileMessage): PlainMessage {
  *   From {@link toPlain}.
  */
 export function fromPlain(plain: PlainMessage): VFileMessage {
-  const message = new VFileMessage(plain.reason, {
-    ...(plain.place ? {place: plain.place} : {}),
-    ...(plain.ruleId ? {ruleId: plain.ruleId} : {}),
-    ...(plain.source ? {source: plain.source} : {}),
-    ...(plain.cause ? {cause: fromPlain(plain.cause)} : {})
-  })
+  const cause = plain.cause ? fromPlain(plain.cause) : undefined
+  // A message's `stack` is set to '' by its constructor: the stack `Error` would walk for it first
+  // is not walked (a build revives thousands of messages from its cache).
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: VFileMessage
+  try {
+    message = new VFileMessage(plain.reason, {
+      ...(plain.place ? {place: plain.place} : {}),
+      ...(plain.ruleId ? {ruleId: plain.ruleId} : {}),
+      ...(plain.source ? {source: plain.source} : {}),
+      ...(cause ? {cause} : {})
+    })
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+
   message.fatal = plain.fatal
   if (plain.file !== undefined) message.file = plain.file
   if (plain.note !== undefined) message.note = plain.note

@@ -7,7 +7,7 @@
 import path from 'node:path'
 import type {Rolldown} from 'vite'
 import type {RenderPool} from '../site/pool.js'
-import {renderSite} from '../site/render-site.js'
+import {renderSite, type SiteRenderResult} from '../site/render-site.js'
 import type {SiteBuildReport, SlamarkViteOptions} from './plugin.js'
 import type {SiteState} from './site-state.js'
 
@@ -31,6 +31,26 @@ export interface EmitSiteOptions {
   /** Workers started early, if any. */
   pool: RenderPool | undefined
   options: SlamarkViteOptions
+}
+
+/**
+ * What a site build did, from what {@link renderSite} gives.
+ *
+ * @param site
+ *   The site.
+ * @param result
+ *   Its pages' build.
+ */
+export function siteBuildReport(site: SiteState, result: SiteRenderResult): SiteBuildReport {
+  return {
+    files: result.files,
+    fatal: result.fatal,
+    pages: site.index.pages.length,
+    rendered: result.rendered,
+    reused: result.reused,
+    written: result.written.length,
+    kept: result.kept.length
+  }
 }
 
 /**
@@ -68,17 +88,10 @@ export async function emitSite(context: EmitContext, bundle: Rolldown.OutputBund
     workers: options.workers ?? undefined,
     onProgress: options.onProgress ?? undefined,
     pool: emit.pool,
-    assetFiles: Object.keys(bundle)
+    assetFiles: Object.keys(bundle),
+    meanwhile: site.saveIndex
   })
-  const report: SiteBuildReport = {
-    files: result.files,
-    fatal: result.fatal,
-    pages: site.index.pages.length,
-    rendered: result.rendered,
-    reused: result.reused,
-    written: result.written.length,
-    kept: result.kept.length
-  }
+  const report = siteBuildReport(site, result)
   if (options.onReport) options.onReport(report)
   else for (const item of result.files) for (const message of item.messages) if (message.fatal !== true) context.warn(`${item.path}:${message.line ?? 1}:${message.column ?? 1}: ${message.reason} [${message.ruleId}]`)
 

@@ -5,7 +5,6 @@
  */
 import {rmSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {searchForWorkspaceRoot, type Plugin, type ResolvedConfig, type ViteDevServer} from 'vite'
 import type {VFile} from 'vfile'
 import {discoverSite, type SiteLocation} from '../site/discover.js'
@@ -19,6 +18,7 @@ import {reportToVite} from './report.js'
 import {loadSiteState, refreshPage, type SiteState} from './site-state.js'
 import {devPagesMiddleware} from './dev-pages.js'
 import {slamarkVersion} from '../util/version.js'
+import {siteAssetsDir, siteEntryFiles} from '../site/site-assets.js'
 
 /** Options of {@link slamark}. */
 export interface SlamarkViteOptions {
@@ -32,6 +32,8 @@ export interface SlamarkViteOptions {
   asOf?: string | null | undefined
   /** The rebuild cache folder, or `false` for none (default: `node_modules/.cache/slamark/build` in the site). */
   cache?: string | false | null | undefined
+  /** The folder message paths (and a relative `cache`) are relative to (default: the process's working folder). */
+  cwd?: string | null | undefined
   /** Render workers for the site build (default: the machine's available parallelism). */
   workers?: number | null | undefined
   /** A render pool whose workers were started earlier (`createRenderPool`); the plugin closes it. */
@@ -60,9 +62,7 @@ export interface SiteBuildReport {
   kept: number
 }
 
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url))
-/** The site's stylesheet and script, shipped in the package's `site/` folder. */
-export const siteAssetsDir: string = path.join(packageRoot, 'site')
+export {siteAssetsDir}
 const entryId = 'virtual:slamark/entry'
 
 /**
@@ -80,7 +80,7 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
   let pool: RenderPool | undefined
   // Pages by the data files they read (`ticketsFile`, `holidaysFile`): an edit of one updates them.
   const readers = new Map<string, Set<string>>()
-  const cwd = process.cwd()
+  const cwd = options.cwd ?? process.cwd()
   const input = (): string => path.resolve(config.root, options.content ?? '.')
   const siteState = (): Promise<SiteState> => {
     state ??= loadSiteState({
@@ -139,7 +139,7 @@ export function slamark(options: SlamarkViteOptions = {}): Plugin {
     load: {
       filter: {id: /^\0virtual:slamark\/entry$/},
       handler() {
-        return `import ${JSON.stringify(path.join(siteAssetsDir, 'slamark.css'))}\nimport ${JSON.stringify(path.join(siteAssetsDir, 'client.js'))}\n`
+        return siteEntryFiles.map((name) => `import ${JSON.stringify(path.join(siteAssetsDir, name))}\n`).join('')
       }
     },
 

@@ -4,7 +4,7 @@
  * processor for every page) and the shell.
  */
 import path from 'node:path'
-import {listContentPages, requireSite, type SiteLocation} from '../site/discover.js'
+import {listContent, listContentPages, requireSite, type SiteLocation} from '../site/discover.js'
 import {IndexCache} from '../site/index-cache.js'
 import type {SitePageRenderer} from '../site/page-render.js'
 import {renderSettingsOf} from '../site/render-site.js'
@@ -41,6 +41,8 @@ export interface SiteState {
   byPermalink: Map<string, {page: SitePage | undefined; section: SiteSection | undefined}>
   /** A page by absolute file path. */
   byFile: Map<string, SitePage>
+  /** Save what the index read for the next build, when it is cached (a build does it while its workers render). */
+  saveIndex(): void
 }
 
 /**
@@ -53,7 +55,7 @@ export async function loadSiteState(options: SiteStateOptions): Promise<SiteStat
   const location = requireSite(options.input, {environment: options.environment, cwd: options.cwd})
   const cacheDir = options.cacheDir?.(location)
   const cache = cacheDir === undefined ? undefined : new IndexCache(cacheDir)
-  const index = buildSiteIndex(location.contentDir, await listContentPages(location.contentDir), {drafts: options.drafts, cwd: options.cwd, cache})
+  const index = buildSiteIndex(location.contentDir, await contentPagesOf(location.contentDir, cache), {drafts: options.drafts, cwd: options.cwd, cache})
   const byPermalink = new Map<string, {page: SitePage | undefined; section: SiteSection | undefined}>()
   for (const page of index.pages) if (page.kind === 'page' || page.kind === 'bundle') byPermalink.set(page.permalink, {page, section: undefined})
   for (const section of index.sections) byPermalink.set(section.permalink, {page: section.page, section})
@@ -64,6 +66,7 @@ export async function loadSiteState(options: SiteStateOptions): Promise<SiteStat
     shell: loadShell(location.kind === 'site' ? location.root : undefined, options.cwd),
     byPermalink,
     byFile: new Map(index.pages.map((page) => [path.resolve(page.file), page])),
+    saveIndex: () => cache?.save(),
     renderer() {
       renderer ??= import('../site/page-render.js').then(({createSitePageRenderer}) => createSitePageRenderer(renderSettingsOf(location, index, options)))
       return renderer
@@ -92,4 +95,26 @@ export function refreshPage(site: SiteState, file: string, text: string): 'same-
   Object.assign(known, {title: fresh.title, weight: fresh.weight, date: fresh.date, frontMatter: fresh.frontMatter, source: fresh.source})
   navigationChanged(site.index)
   return 'same-links'
+}
+
+/**
+ * The content pages: the last build's list when the cache vouches for it,
+ * else listed (and recorded for the next build).
+ *
+ * @param contentDir
+ *   The content folder.
+ * @param cache
+ *   The index cache, if any.
+ */
+async function contentPagesOf(contentDir: string, cache: IndexCache | undefined): Promise<string[]> {
+  if (!cache) return listContentPages(contentDir)
+  const listed = cache.listedPages(contentDir)
+  if (listed) {
+    cache.keepListing()
+    return listed
+  }
+
+  const listing = await listContent(contentDir)
+  cache.setListing(contentDir, listing)
+  return listing.pages
 }
