@@ -7,7 +7,11 @@
  *   some 600, about a fifth of a second sooner;
  * - the `slamark build` command's main thread (`dist/cli/site-build.js` and
  *   what it imports, Vite left out) into `dist/build-bundle/`, split where
- *   it loads modules on demand: about 60 ms sooner than its some 180 modules.
+ *   it loads modules on demand: about 60 ms sooner than its some 180 modules;
+ * - the `slamark lint` command (`dist/cli/lint.js`, the whole lint chain)
+ *   into `dist/lint-bundle/`, and its worker thread into
+ *   `dist/lint/worker.bundle.js`: a lint that finds most pages in its cache
+ *   spends most of its time loading the chain for the few it lints.
  *
  * Each bundle is used only while it is newer than the compiled module it
  * was made from (`src/util/fresh-bundle.ts`).
@@ -45,3 +49,5 @@ const bundle = (entry, outDir, output, {external = [], emptyOutDir = false} = {}
 await bundle(path.join(dist, 'site', 'render-worker.js'), path.join(dist, 'site'), {entryFileNames: 'render-worker.bundle.js'})
 // At the same depth as `dist/cli/`: the modules' paths to the package's files (`../../layouts/`) hold in it.
 await bundle(path.join(dist, 'cli', 'site-build.js'), path.join(dist, 'build-bundle'), {entryFileNames: 'site-build.js', chunkFileNames: '[name]-[hash].js'}, {external: [/^vite$/], emptyOutDir: true})
+await bundle(path.join(dist, 'lint', 'worker.js'), path.join(dist, 'lint'), {entryFileNames: 'worker.bundle.js'})
+await bundle(path.join(dist, 'cli', 'lint.js'), path.join(dist, 'lint-bundle'), {entryFileNames: 'lint.js', chunkFileNames: '[name]-[hash].js'}, {emptyOutDir: true})

@@ -1,8 +1,11 @@
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
+import fs, {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {main} from '../src/cli/main.js'
+import {freshBundle} from '../src/util/fresh-bundle.js'
 import {exampleSlaPage} from '../src/rules/sla-notices.js'
 
 const bin = path.resolve('bin/slamark.js')
@@ -170,5 +173,34 @@ describe('slamark lint worker threads', () => {
     const report = JSON.parse(threads.stdout) as {errors: number}
     // 70 broken same-page fragments, and the last page's link to a page that does not exist.
     expect(report.errors).toBe(71)
+  })
+})
+
+describe('slamark lint from its bundle', () => {
+  it('reports from the bundle `npm run build` makes, over worker threads too, what it reports from its modules', async () => {
+    const bundle = freshBundle(pathToFileURL(path.resolve('dist/lint-bundle/lint.js')), pathToFileURL(path.resolve('dist/cli/lint.js')))
+    expect(bundle && path.relative(process.cwd(), fileURLToPath(bundle)), 'dist/lint-bundle/ is missing or older than the compiled command: run `npm run build`').toBe(path.join('dist', 'lint-bundle', 'lint.js'))
+    const worker = freshBundle(pathToFileURL(path.resolve('dist/lint/worker.bundle.js')), pathToFileURL(path.resolve('dist/lint/worker.js')))
+    expect(worker, 'dist/lint/worker.bundle.js is missing or older than the compiled worker: run `npm run build`').toBeDefined()
+
+    // The examples, copied often enough (each copy its own sla.id) for the pages to go to worker threads.
+    const files: Record<string, string> = {}
+    for (const name of fs.readdirSync('content-examples', {recursive: true, encoding: 'utf8'})) {
+      const file = path.join('content-examples', name)
+      if (!fs.statSync(file).isFile()) continue
+      const text = fs.readFileSync(file, 'utf8')
+      for (let copy = 0; copy < (name.endsWith('.md') ? 10 : 1); copy++) {
+        files[path.join('content', name.endsWith('.md') ? `copy-${copy}` : '', name)] = text.replace(/^(\s*id:\s*)(\S+)/m, `$1$2-${copy}`)
+      }
+    }
+
+    const dir = site(files)
+    const args = ['lint', '--no-cache', '--jobs', '2', '--reporter', 'json', '--as-of', '2026-12-01T00:00:00Z']
+    const bundled = run(args, dir)
+    let stdout = ''
+    let stderr = ''
+    const code = await main(args.slice(0), {cwd: dir, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false})
+    expect(JSON.parse(bundled.stdout).files.length).toBeGreaterThan(48)
+    expect([bundled.code, bundled.stdout, bundled.stderr]).toEqual([code, stdout, stderr])
   })
 })

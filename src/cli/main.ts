@@ -1,5 +1,6 @@
 import {parseArgs} from 'node:util'
 import {slamarkVersion} from '../util/version.js'
+import {freshBundle} from '../util/fresh-bundle.js'
 import type {CommandContext} from './lint.js'
 
 const usage = `Usage: slamark <command> [options]
@@ -99,7 +100,12 @@ export async function main(argv: readonly string[], context: CommandContext & {i
   const color = values['no-color'] ? false : (values.color ?? context.color)
 
   // Each command's modules are loaded when it runs: `slamark build` starts without the linter's.
-  if (command === 'lint') return (await import('./lint.js')).lint(rest, {...context, color}, values)
+  if (command === 'lint') {
+    // From the bundle `npm run build` makes of the lint chain (a few files load far sooner than some 600 modules).
+    const bundle = freshBundle(new URL('../lint-bundle/lint.js', import.meta.url), new URL('lint.js', import.meta.url))
+    const {lint} = bundle ? ((await import(bundle.href)) as typeof import('./lint.js')) : await import('./lint.js')
+    return lint(rest, {...context, color}, values)
+  }
   if (command === 'schema') return (await import('./schema.js')).schema(rest, {...context, color, out: values.out})
   if (command === 'eval') return (await import('./eval.js')).evalCommand(rest, {...context, color})
 

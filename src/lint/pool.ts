@@ -5,7 +5,10 @@
  * (tests) lint in this thread.
  */
 import {availableParallelism, loadavg} from 'node:os'
+import {existsSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
+import {freshBundle} from '../util/fresh-bundle.js'
 import {createPageLinter, type PageInput, type PageLinterOptions, type PageResult} from './page.js'
 
 /** Below this many pages, starting workers costs more than it saves. */
@@ -38,9 +41,9 @@ export function defaultJobs(): number {
  */
 export async function lintPages(pages: readonly PageInput[], options: PageLinterOptions, jobs?: number): Promise<PageResult[]> {
   const threads = Math.min(jobs ?? defaultJobs(), Math.ceil(pages.length / batchSize))
-  const script = new URL('./worker.js', import.meta.url)
+  const script = workerScript()
   // Workers run the built JavaScript; from the TypeScript sources (tests) the pages are linted here.
-  if (pages.length < minimumForWorkers || threads < 2 || !import.meta.url.endsWith('.js')) {
+  if (pages.length < minimumForWorkers || threads < 2 || !script) {
     const lint = createPageLinter(options)
     const results: PageResult[] = []
     for (const page of pages) results.push(await lint(page))
@@ -85,4 +88,21 @@ export async function lintPages(pages: readonly PageInput[], options: PageLinter
   }
 
   return results
+}
+
+/**
+ * The worker script: the bundle of `worker.js` and all it imports
+ * (`worker.bundle.js`, made by `npm run build`) when it was made from this
+ * compile, else `worker.js` itself; found beside this module, or in
+ * `dist/lint/` from the lint command's bundle (`dist/lint-bundle/`).
+ * `undefined` from the TypeScript sources.
+ */
+function workerScript(): URL | undefined {
+  if (!import.meta.url.endsWith('.js')) return undefined
+  for (const folder of [new URL('./', import.meta.url), new URL('../lint/', import.meta.url)]) {
+    const script = new URL('worker.js', folder)
+    if (existsSync(fileURLToPath(script))) return freshBundle(new URL('worker.bundle.js', folder), script) ?? script
+  }
+
+  return undefined
 }
