@@ -207,6 +207,7 @@ describe('slamark build', () => {
   })
 
   it('writes the same bytes under any time zone and locale', () => {
+    fs.mkdirSync(path.join(projectRoot, 'test-results'), {recursive: true})
     const builds = ['UTC', 'Pacific/Chatham', 'America/St_Johns'].map((zone, index) => {
       const out = fs.mkdtempSync(path.join(projectRoot, 'test-results', `tz-${index}-`))
       const result = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'slamark.js'), 'build', 'content-examples', '--out', out, '--as-of', asOf, '--no-cache'], {
