@@ -199,7 +199,7 @@ describe('slamark lint from its bundle', () => {
     const bundled = run(args, dir)
     let stdout = ''
     let stderr = ''
-    const code = await main(args.slice(0), {cwd: dir, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false})
+    const code = await main(args, {cwd: dir, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false})
     expect(JSON.parse(bundled.stdout).files.length).toBeGreaterThan(48)
     expect([bundled.code, bundled.stdout, bundled.stderr]).toEqual([code, stdout, stderr])
   })

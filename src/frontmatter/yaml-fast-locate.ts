@@ -18,6 +18,7 @@
 import {CORE_SCHEMA, load} from 'js-yaml'
 import {position} from './positions.js'
 import type {KeyPath, ValuePosition} from './types.js'
+import {toIndex} from './yaml-locate.js'
 
 /** One node as js-yaml read it. */
 interface Span {
@@ -77,9 +78,9 @@ export function fastYamlLocator(text: string, offset: number): FastYamlLocator {
         key = entry.key
         node = entry.value
       } else if (node.kind === 'sequence') {
-        const index = typeof segment === 'number' ? segment : /^(?:0|[1-9]\d*)$/.test(segment) ? Number(segment) : -1
         if (node.children.length !== (node.result as unknown[]).length) return 'unsure'
-        if (!Number.isInteger(index) || index < 0 || index >= node.children.length) return undefined
+        const index = toIndex(segment)
+        if (index === undefined || index >= node.children.length) return undefined
         key = undefined
         node = node.children[index]!
       } else {

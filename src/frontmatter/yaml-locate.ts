@@ -121,8 +121,10 @@ export function locateYaml(
  *
  * @param segment
  *   A number, or a string of decimal digits.
+ * @returns
+ *   The index, or `undefined` when the segment is not one.
  */
-function toIndex(segment: string | number): number | undefined {
+export function toIndex(segment: string | number): number | undefined {
   if (typeof segment === 'number') {
     return Number.isInteger(segment) && segment >= 0 ? segment : undefined
   }
