@@ -5,10 +5,8 @@
  * (tests) lint in this thread.
  */
 import {availableParallelism, loadavg} from 'node:os'
-import {existsSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
-import {freshBundle} from '../util/fresh-bundle.js'
+import {compiledScriptIn} from '../util/fresh-bundle.js'
 import {createPageLinter, type PageInput, type PageLinterOptions, type PageResult} from './page.js'
 
 /** Below this many pages, starting workers costs more than it saves. */
@@ -99,10 +97,5 @@ export async function lintPages(pages: readonly PageInput[], options: PageLinter
  */
 function workerScript(): URL | undefined {
   if (!import.meta.url.endsWith('.js')) return undefined
-  for (const folder of [new URL('./', import.meta.url), new URL('../lint/', import.meta.url)]) {
-    const script = new URL('worker.js', folder)
-    if (existsSync(fileURLToPath(script))) return freshBundle(new URL('worker.bundle.js', folder), script) ?? script
-  }
-
-  return undefined
+  return compiledScriptIn(new URL('./', import.meta.url), 'worker') ?? compiledScriptIn(new URL('../lint/', import.meta.url), 'worker')
 }

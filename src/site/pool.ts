@@ -4,14 +4,12 @@
  * site is read, then take pages one at a time, whichever is free, so a long
  * page does not hold up the rest.
  */
-import {existsSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {Worker, threadId} from 'node:worker_threads'
 import type {RenderedSitePage, SitePageRenderer, SiteRenderSettings} from './page-render.js'
 import {appendRendering, type RenderingPlace} from './rendering-log.js'
-import {freshBundle} from '../util/fresh-bundle.js'
+import {compiledScriptIn} from '../util/fresh-bundle.js'
 
 /** A page to render. */
 export interface RenderRequest {
@@ -104,9 +102,7 @@ export function renderRequest(render: SitePageRenderer, request: Omit<RenderRequ
  *   The folder (a `file:` URL ending in `/`).
  */
 export function workerScriptIn(folder: URL): URL | undefined {
-  const script = new URL('render-worker.js', folder)
-  if (!existsSync(fileURLToPath(script))) return undefined
-  return freshBundle(new URL('render-worker.bundle.js', folder), script) ?? script
+  return compiledScriptIn(folder, 'render-worker')
 }
 
 /**

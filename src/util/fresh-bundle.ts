@@ -5,7 +5,7 @@
  * the compile beside it, so a later `tsc` alone is never shadowed by an
  * older bundle.
  */
-import {statSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
 /**
@@ -23,4 +23,20 @@ export function freshBundle(bundle: URL, compiled: URL): URL | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * A compiled script in a folder of compiled modules: its bundle
+ * (`<name>.bundle.js`, made by `npm run build`) when it was made from this
+ * compile, else `<name>.js` itself; `undefined` when the folder has neither.
+ *
+ * @param folder
+ *   The folder (a `file:` URL ending in `/`).
+ * @param name
+ *   The script's name without `.js` (e.g. `render-worker`).
+ */
+export function compiledScriptIn(folder: URL, name: string): URL | undefined {
+  const script = new URL(name + '.js', folder)
+  if (!existsSync(fileURLToPath(script))) return undefined
+  return freshBundle(new URL(name + '.bundle.js', folder), script) ?? script
 }
