@@ -6,6 +6,7 @@
  * Options: `--pages=N` (minimum corpus pages, default 2000), `--rounds=N`
  * (default 5), `--tickets=N` (generated tickets for the engine, default
  * 100000), `--site-rounds=N` (runs of each site build, default 3),
+ * `--tool-rounds=N` (runs of each whole-process tool, default 3),
  * `--only=parse,render,ladder,tools,engine,build,hugo` (sections to run,
  * default all; `build` times `slamark build` against the plain pipeline and
  * Hugo, `hugo` times `slamark build --hugo` against `hugo` on a site of the
@@ -56,6 +57,7 @@ const rounds = numberOption('rounds', 5)
 const engineTickets = numberOption('tickets', 100_000)
 const sections = listOption('only', ['parse', 'render', 'ladder', 'tools', 'engine', 'build', 'hugo'])
 const siteRounds = numberOption('site-rounds', 3)
+const toolRounds = numberOption('tool-rounds', 3)
 /** Targets of the site build (reported, not enforced). */
 const siteTargets = {coldOverPlain: 1.25, rebuildOverHugo: 0.3, hmrMs: 50}
 
@@ -170,19 +172,25 @@ if (sections.has('ladder')) {
   }
 }
 
-const processes: Array<{name: string; wallMs: number; exitCode: number | null; note: string}> = []
+const processes: ToolTiming[] = []
 if (sections.has('tools')) {
-  log('Timing external tools …')
-  for (const entry of await processBenchmarks({repoRoot, corpusRoot, pagesFolder: 'pages'})) {
-    await entry.prepare?.()
-    const timing = await timeProcess(entry.spec)
-    processes.push({
-      name: entry.name,
-      wallMs: timing.wallMs,
-      exitCode: timing.exitCode,
-      note: entry.describe?.(timing.stdout, timing.stderrLines) ?? ''
-    })
+  log('Timing external tools, ' + toolRounds + ' rounds …')
+  const entries = await processBenchmarks({repoRoot, corpusRoot, pagesFolder: 'pages'})
+  for (const entry of entries) processes.push({name: entry.name, wallMs: Number.NaN, runsMs: [], exitCode: null, note: ''})
+  // Round by round, every tool in turn: a drift of the machine's speed moves each tool of a round alike.
+  for (let round = 0; round < toolRounds; round++) {
+    for (const [index, entry] of entries.entries()) {
+      await entry.prepare?.()
+      const timing = await timeProcess(entry.spec)
+      const record = processes[index]!
+      record.runsMs.push(timing.wallMs)
+      // A failure in any round is the one reported.
+      if (record.exitCode === null || record.exitCode === 0) record.exitCode = timing.exitCode
+      record.note = entry.describe?.(timing.stdout, timing.stderrLines) ?? ''
+    }
   }
+
+  for (const record of processes) record.wallMs = median(record.runsMs)
 }
 
 let engine: {tickets: number; cycles: number; ms: number; ticketsPerSecond: number; peakRssMiB: number} | undefined
@@ -280,10 +288,10 @@ if (growth) {
 }
 if (processes.length > 0) {
   lines.push(
-    'external tools over the same pages (one run each, wall time incl. process start):',
+    `external tools over the same pages (${toolRounds} rounds, each tool in turn; median wall time incl. process start):`,
     ...table(
-      ['tool', 'wall ms', 'exit', 'note'],
-      processes.map((entry) => [entry.name, formatNumber(entry.wallMs, 0), String(entry.exitCode), entry.note])
+      ['tool', 'wall ms', 'rounds ms', 'exit', 'note'],
+      processes.map((entry) => [entry.name, formatNumber(entry.wallMs, 0), entry.runsMs.map((ms) => formatNumber(ms, 0)).join(' '), String(entry.exitCode), entry.note])
     ),
     ...lintRatio(processes),
     ''
@@ -427,21 +435,45 @@ function log(message: string): void {
   console.error(message)
 }
 
+/** One whole-process tool's runs. */
+interface ToolTiming {
+  name: string
+  /** Median of `runsMs`. */
+  wallMs: number
+  /** Wall time of each round. */
+  runsMs: number[]
+  /** The first failing exit code, else 0. */
+  exitCode: number | null
+  note: string
+}
+
 /**
- * The wall-time ratio of `slamark lint` to markdownlint-cli2, when both ran.
+ * The wall-time ratios of `slamark lint` and of parsing alone to
+ * markdownlint-cli2, when they ran: the median of the per-round ratios.
  *
  * @param processes
  *   The timed tools.
  * @returns
- *   Zero or one report line.
+ *   Report lines.
  */
-function lintRatio(processes: ReadonlyArray<{name: string; wallMs: number}>): string[] {
-  const ours = processes.find((entry) => entry.name === 'slamark lint')
-  const warm = processes.find((entry) => entry.name === 'slamark lint (warm)')
+function lintRatio(processes: readonly ToolTiming[]): string[] {
+  const byName = (name: string) => processes.find((entry) => entry.name === name)
+  const ours = byName('slamark lint')
+  const warm = byName('slamark lint (warm)')
   const theirs = processes.find((entry) => entry.name.startsWith('markdownlint-cli2'))
   if (!ours || !theirs) return []
-  const lines = [`wall time ratio slamark lint (cold)/markdownlint-cli2: ${formatNumber(ours.wallMs / theirs.wallMs, 3)} (target ≤ 0.5)`]
-  if (warm) lines.push(`wall time ratio slamark lint warm (one page changed)/cold: ${formatNumber(warm.wallMs / ours.wallMs, 3)} (target ≤ 0.1)`)
+  const ratio = (a: ToolTiming, b: ToolTiming) => {
+    const rounds = a.runsMs.map((ms, round) => ms / b.runsMs[round]!)
+    return `${formatNumber(median(rounds), 3)} (rounds ${rounds.map((value) => formatNumber(value, 2)).join(' ')})`
+  }
+
+  const lines = [`wall time ratio slamark lint (cold)/markdownlint-cli2: ${ratio(ours, theirs)} (target ≤ 0.5)`]
+  if (warm) lines.push(`wall time ratio slamark lint warm (one page changed)/cold: ${ratio(warm, ours)} (target ≤ 0.1)`)
+  for (const floor of ['parse only: slamark', 'parse only: remark-parse + gfm + frontmatter']) {
+    const entry = byName(floor)
+    if (entry) lines.push(`wall time ratio ${floor}/markdownlint-cli2: ${ratio(entry, theirs)} (a floor under lint's cold run)`)
+  }
+
   return lines
 }
 

@@ -9,29 +9,17 @@
  */
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
+import {isMainThread, parentPort, workerData} from 'node:worker_threads'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
-import {glob} from 'tinyglobby'
 import {unified} from 'unified'
+import {runShares} from './shares.js'
 
 if (isMainThread) {
   const [contentDir, outDir, count] = process.argv.slice(2)
-  const files = (await glob('**/*.md', {cwd: contentDir})).sort()
-  const workers = Math.max(1, Number(count))
-  const shares = Array.from({length: workers}, (_, index) => files.filter((_, file) => file % workers === index))
-  await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise((resolve, reject) => {
-          const worker = new Worker(new URL(import.meta.url), {workerData: {contentDir, outDir, files: share}})
-          worker.on('message', resolve)
-          worker.on('error', reject)
-        })
-    )
-  )
+  const {files, workers} = await runShares(new URL(import.meta.url), contentDir, Number(count), {contentDir, outDir})
   console.log(JSON.stringify({pages: files.length, workers}))
 } else {
   const {contentDir, outDir, files} = workerData

@@ -7,6 +7,7 @@
 
 import {appendFile, readFile, rm, writeFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import type {ProcessSpec} from './measure.js'
 
@@ -110,7 +111,39 @@ async function packageManifest(repoRoot: string, name: string): Promise<string> 
  *   The entries, in report order.
  */
 export async function processBenchmarks(context: ProcessContext): Promise<ProcessBenchmark[]> {
-  return [await markdownlintCli2(context), slamarkLint(context), slamarkLintWarm(context)]
+  return [await markdownlintCli2(context), slamarkLint(context), slamarkLintWarm(context), parseOnly(context, 'slamark'), parseOnly(context, 'remark')]
+}
+
+/** The threads of the parse-only runs: as many as `slamark lint` uses on an idle machine. */
+const parseThreads = Math.max(1, availableParallelism())
+
+/**
+ * Parsing alone, over the same pages and threads as lint (`bench/parse-only.js`):
+ * a floor under lint's cold run, which parses every page and then does
+ * everything else. `slamark` is lint's own parser; `remark` is plain
+ * remark-parse with GFM and front matter, the parser the architecture
+ * builds on.
+ *
+ * @param context
+ *   Repository and corpus locations.
+ * @param parser
+ *   Which parser.
+ * @returns
+ *   The benchmark entry.
+ */
+export function parseOnly(context: ProcessContext, parser: 'slamark' | 'remark'): ProcessBenchmark {
+  return {
+    name: parser === 'slamark' ? 'parse only: slamark' : 'parse only: remark-parse + gfm + frontmatter',
+    spec: {
+      command: process.execPath,
+      args: [path.join(context.repoRoot, 'bench', 'parse-only.js'), context.pagesFolder, String(parseThreads), parser],
+      cwd: context.corpusRoot
+    },
+    describe(stdout) {
+      const result = JSON.parse(stdout || '{}') as {pages?: number; workers?: number}
+      return `${result.pages ?? '?'} pages on ${result.workers ?? '?'} threads, nothing but the parse`
+    }
+  }
 }
 
 /** The fixed "now" of both lint runs, so SLA pages without their own `asOf` can be cached. */
