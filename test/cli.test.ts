@@ -183,3 +183,43 @@ describe('--as-of', () => {
     }
   })
 })
+
+describe('options of another command', () => {
+  it('should refuse an option the command does not take, before doing anything, with the option it may have meant', () => {
+    const dir = site({'content/a.md': '---\ntitle: A\n---\n\nText.\n'})
+    const lintTakes = '`--reporter`, `--max-warnings`, `--changed-since`, `--fix`, `--fail-on-breach`, `--as-of`, `--config`, `--no-cache`, `--jobs`'
+    expect(run(['lint', dir, '--format', 'json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `slamark lint: Unexpected option \`--format\` for this command, expected ${lintTakes} (did you mean \`--reporter\`?)\n`
+    })
+    expect(run(['export', dir, '--reporter', 'json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'slamark export: Unexpected option `--reporter` for this command, expected `--format`, `--out`, `--as-of`, `--environment` (did you mean `--format`?)\n'
+    })
+    // `--out` belongs to the standalone build, not to the Hugo one, which writes into the site.
+    expect(run(['build', '--hugo', dir, '--out', path.join(dir, 'public')])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'slamark build --hugo: Unexpected option `--out` for this command, expected `--hugo`, `--as-of`, `--environment`\n'
+    })
+    expect(run(['schema', '--drafts'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'slamark schema: Unexpected option `--drafts` for this command, expected `--out`\n'
+    })
+    expect(run(['eval', 'ticket', '--jobs', '2'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'slamark eval: Unexpected option `--jobs` for this command, expected no options but `--help`\n'
+    })
+  })
+
+  it('should take every option its help lists for the command', () => {
+    const dir = site({'content/a.md': '---\ntitle: A\n---\n\nText.\n'})
+    expect(run(['lint', dir, '--reporter', 'json', '--max-warnings', '0', '--as-of', '2026-03-01T09:00:00Z', '--no-cache', '--jobs', '1', '--no-color']).code).toBe(0)
+    expect(run(['export', dir, '--format', 'json', '--as-of', '2026-03-01T09:00:00Z', '--environment', 'production']).code).toBe(0)
+    expect(run(['build', dir, '--out', path.join(dir, 'public'), '--drafts', '--no-cache', '--as-of', '2026-03-01T09:00:00Z']).code).toBe(0)
+  })
+})

@@ -1,4 +1,5 @@
 import {parseArgs} from 'node:util'
+import {commandOptionProblem} from './command-options.js'
 import {slamarkVersion} from '../util/version.js'
 import {freshBundle} from '../util/fresh-bundle.js'
 import type {CommandContext} from './lint.js'
@@ -95,6 +96,12 @@ export async function main(argv: readonly string[], context: CommandContext & {i
   if (values.help || command === undefined) {
     context.stdout(usage)
     return command === undefined && !values.help ? 2 : 0
+  }
+
+  const optionProblem = commandOptionProblem(command === 'build' && values.hugo ? 'build --hugo' : command, values)
+  if (optionProblem) {
+    context.stderr(optionProblem)
+    return 2
   }
 
   const color = values['no-color'] ? false : (values.color ?? context.color)
