@@ -22,7 +22,7 @@ const commandOptions: Readonly<Record<string, readonly string[]>> = {
 /** What users of other tools reach for, and this command's name for it. */
 const otherNames: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   // ESLint and many linters choose their output with `--format`.
-  lint: {format: 'reporter', out: 'reporter'},
+  lint: {format: 'reporter'},
   export: {reporter: 'format'}
 }
 
