@@ -131,6 +131,28 @@ describe('slamark lint exit codes', () => {
     expect(result.stderr).toMatch(/1:65-1:73 error Unexpected options for `icon-unknown`, expected a severity only: the rule takes no options config-invalid/)
   })
 
+  it('should say in the project’s words which value of a configuration is wrong and what would do', () => {
+    const dir = site({
+      ...clean,
+      'slamark.config.yaml': 'rules:\n  icon-unknown: loud\n  link-page-missing: [warn, {}, 2]\nignores: content/drafts\nmaxWarnings: -1\nmarkup:\n  goldmark:\n    parser:\n      autoHeadingIDType: gitlab\n'
+    })
+    const result = run(['lint', '--no-cache'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    // The reporter pads the messages to one column; the words are what is checked here.
+    const lines = result.stderr
+      .split('\n')
+      .filter((line) => /^\d+:\d+/.test(line))
+      .map((line) => line.replaceAll(/ {2,}/g, ' '))
+    expect(lines).toEqual([
+      '2:17-2:21 error Unexpected `loud` at `rules.icon-unknown`, expected `off`, `warn` or `error`, or a list of one of them and the rule’s options config-invalid slamark',
+      '3:22-3:35 error Unexpected list of 3 items at `rules.link-page-missing`, expected at most 2 items config-invalid slamark',
+      '4:10-4:24 error Unexpected string `content/drafts` at `ignores`, expected a list config-invalid slamark',
+      '5:14-5:16 error Unexpected `-1` at `maxWarnings`, expected a number ≥ 0 config-invalid slamark',
+      '9:26-9:32 error Unexpected `gitlab` at `markup.goldmark.parser.autoHeadingIDType`, expected one of `github`, `github-ascii`, `blackfriday` config-invalid slamark'
+    ])
+  })
+
   it('should exit 2 on bad options, an empty selection and outside git with --changed-since', () => {
     const dir = site(clean)
     expect(run(['lint', '--reporter', 'xml'], dir)).toEqual({code: 2, stdout: '', stderr: 'slamark lint: Unexpected reporter `xml`, expected `stylish`, `json`, `github`, `sarif`\n'})

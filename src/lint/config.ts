@@ -15,6 +15,7 @@ import {knownRuleIds, lintRule} from '../rules/index.js'
 import type {RuleSetting} from '../rules/rule.js'
 import {LineIndex} from '../syntax/line-index.js'
 import {ruleUrl} from '../syntax/messages.js'
+import {convertIssues, expectations, IssueSink} from '../schema/issues.js'
 import {didYouMean} from '../util/did-you-mean.js'
 
 /** The names looked for, in this order, in each folder from the working folder up. */
@@ -50,7 +51,9 @@ export interface LoadedConfig {
 }
 
 const severity = z.enum(['off', 'warn', 'error'])
-const setting = z.union([severity, z.tuple([severity]), z.tuple([severity, z.unknown()])])
+const setting = z
+  .union([severity, z.tuple([severity, z.unknown().optional()])])
+  .register(expectations, {expected: '`off`, `warn` or `error`, or a list of one of them and the rule’s options'})
 const flags = (keys: readonly string[]) => z.strictObject(Object.fromEntries(keys.map((key) => [key, z.boolean().optional()])))
 
 const markupSchema = z.strictObject({
@@ -157,16 +160,16 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
 
   const parsed = configSchema.safeParse(value)
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const keys = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
-      const unknown = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined
-      const suggestion = unknown === undefined ? undefined : didYouMean(unknown, Object.keys(configSchema.shape))
-      fail(
-        vfile,
-        unknown === undefined ? place(keys) : place([...keys, unknown], true),
-        unknown === undefined ? `Unexpected value at \`${keys.join('.') || 'top level'}\`: ${issue.message}` : `Unexpected key \`${unknown}\`, expected one of ${Object.keys(configSchema.shape).map((key) => `\`${key}\``).join(', ')}`,
-        suggestion === undefined ? undefined : `Did you mean \`${suggestion}\`?`
-      )
+    const sink = new IssueSink(100)
+    convertIssues(parsed.error.issues, [], configSchema, value, sink)
+    for (const issue of sink.finish()) {
+      const unknown = issue.code === 'unrecognized_keys' ? issue.keys?.[0] : undefined
+      const suggestion = unknown === undefined ? undefined : didYouMean(unknown, issue.expected ?? [])
+      // An unknown key's path ends with the key (placed on the key); a missing key's is its mapping's.
+      const at = place(issue.path, unknown !== undefined)
+      // Where the value is, in words too: a message read without its position still says which one.
+      const reason = issue.path.length > 0 && unknown === undefined ? issue.message.replace(', expected ', ` at \`${issue.path.join('.')}\`, expected `) : issue.message
+      fail(vfile, at, reason, suggestion === undefined ? undefined : `Did you mean \`${suggestion}\`?`)
     }
 
     throw new ConfigError(vfile)

@@ -16,7 +16,8 @@
  */
 
 import * as z from 'zod'
-import {expectations, patterned, slaSchema} from './sla.js'
+import {expectations} from './issues.js'
+import {patterned, slaSchema} from './sla.js'
 
 /**
  * Dates as YAML and TOML write them and Hugo parses them: a date, or a date

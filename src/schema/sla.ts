@@ -15,16 +15,10 @@
 
 import * as z from 'zod'
 import {isRecord} from '../util/is-record.js'
+import {expectations} from './issues.js'
 
 // ---------------------------------------------------------------------------
-// Registries shared with `page.ts`, `frontmatter.ts` and `json-schema.ts`.
-
-/**
- * What a value should look like, in words, for messages: "a duration such
- * as `4h`, `1h30m` or `2bd`". Metadata is inherited by clones, so
- * `.describe()` and `.optional()` keep it reachable.
- */
-export const expectations = z.registry<{expected: string}>()
+// Registries shared with `page.ts` and `json-schema.ts` (messages' words are in `issues.ts`' `expectations`).
 
 /**
  * JSON Schema keywords that stand for a zod refinement (which
