@@ -1,3 +1,6 @@
+/**
+ * Which options each command takes, and the message for one it does not.
+ */
 import {didYouMean} from '../util/did-you-mean.js'
 
 /** Options every command takes. */
